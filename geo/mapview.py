@@ -1,0 +1,325 @@
+"""Build the interactive folium map: boundaries, policy areas, labels, legend, layer control.
+
+Plain Python (no Streamlit): ``build_map(lang)`` returns a ``folium.Map`` whose assets are all
+local (see ``geo.assets``). Every string that reaches HTML goes through ``html.escape`` here, so
+tooltips and popups show text, never markup.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import json
+
+import folium
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geo import assets, boundaries
+from geo.vocab import LAYERS, POLICY_AREA_ROLES, layer_name, normalise_language, ui
+
+MAX_ZOOM = 13  # with tiles=None Leaflet has no maxZoom of its own (TECH-NOTES)
+MIN_ZOOM = 6
+BACKGROUND = "#dde7ee"
+BASEMAPS = ("none", "osm")
+
+
+class TopoJsonLayer(folium.TopoJson):
+    """A TopoJSON object drawn as one Leaflet layer with a fixed style and a CSS class.
+
+    Several layers can share one embedded topology (``shared_with``): provinces and cities reuse
+    the counties' arcs, so the boundaries travel to the browser once.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {%- if this.shared_with is none %}
+            var {{ this.data_name }} = {{ this.data_json }};
+        {%- endif %}
+            var {{ this.get_name() }} = L.geoJson(
+                topojson.feature({{ this.data_name }}, {{ this.data_name }}{{ this._safe_object_path }}),
+                {
+                    className: {{ this.class_name|tojson }},
+                    interactive: {{ this.interactive|tojson }},
+                    style: function(feature) { return {{ this.path_style|tojson }}; }
+                }
+            );
+        {%- if this.show %}
+            {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {%- endif %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, data, object_path, *, name, class_name, path_style, interactive=True,
+                 shared_with: "TopoJsonLayer | None" = None, show=True):
+        super().__init__(data=data, object_path=object_path, name=name, show=show)
+        self.shared_with = shared_with
+        self.data_name = (shared_with or self).get_name() + "_data"
+        self.class_name = class_name
+        self.path_style = path_style
+        self.interactive = interactive
+
+    @property
+    def data_json(self) -> str:
+        # Compact separators: a fifth smaller than jinja's tojson for the same topology.
+        return json.dumps(self.data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+    def render(self, **kwargs):
+        # The style is a constant of the layer; skip folium's per-feature style copy.
+        super(folium.TopoJson, self).render(**kwargs)
+
+
+class PolicyAreaLayer(folium.map.Layer):
+    """Policy areas merged in the browser from the counties they are made of (topojson.merge).
+
+    No geometry is sent for them: each area lists its member county or city codes and the client
+    dissolves those counties from the shared topology, so its edges match the boundaries exactly.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.featureGroup();
+            (function() {
+                var topo = {{ this.topology.data_name }};
+                var counties = topo.objects.counties.geometries;
+                {{ this.areas_json }}.forEach(function(area) {
+                    var members = counties.filter(function(g) {
+                        return area.members.indexOf(g.properties.code) >= 0
+                            || area.members.indexOf(g.properties.city_code) >= 0;
+                    });
+                    L.geoJson(topojson.merge(topo, members), {
+                        className: {{ this.class_name|tojson }} + " jjj-area-" + area.id,
+                        style: function() { return area.style; }
+                    }).bindTooltip(area.tip, {sticky: true})
+                      .bindPopup(area.card, {maxWidth: 360})
+                      .addTo({{ this.get_name() }});
+                });
+            })();
+        {%- if this.show %}
+            {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {%- endif %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, areas: list[dict], topology_layer: "TopoJsonLayer", *, name: str,
+                 class_name: str, show: bool = True):
+        super().__init__(name=name, overlay=True, control=True, show=show)
+        self._name = "PolicyAreaLayer"
+        self.topology = topology_layer
+        self.class_name = class_name
+        self.areas_json = json.dumps(areas, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+class HtmlLegend(MacroElement):
+    """A legend drawn as plain HTML (a branca colormap would pull d3 from a CDN)."""
+
+    _template = Template(
+        """
+        {% macro html(this, kwargs) %}
+        <div class="jjj-legend" style="position:absolute; z-index:9999; bottom:24px; right:10px;
+             background:rgba(255,255,255,.93); padding:8px 10px; border-radius:4px;
+             font:12px/1.5 'Noto Sans CJK SC','Microsoft YaHei',sans-serif; box-shadow:0 1px 4px rgba(0,0,0,.3)">
+          <div style="font-weight:600; margin-bottom:4px">{{ this.title }}</div>
+          {{ this.rows }}
+        </div>
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, title: str, rows_html: str):
+        super().__init__()
+        self._name = "HtmlLegend"
+        self.title = html.escape(title)
+        self.rows = rows_html
+
+
+class MapSetup(MacroElement):
+    """Page-level settings: background colour, local marker images, label style, metric scale."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>
+          .leaflet-container { background: {{ this.background }}; }
+          .jjj-city-label { font: 600 13px/1.2 'Noto Sans CJK SC','Microsoft YaHei',sans-serif;
+             color:#222; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; white-space:nowrap;
+             transform: translate(-50%, -50%); pointer-events:none; }
+        </style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+            L.Icon.Default.imagePath = {{ this.image_path|tojson }};
+            L.control.scale({imperial: false, maxWidth: 160}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "MapSetup"
+        self.background = BACKGROUND
+        self.image_path = assets.LEAFLET_IMAGE_PATH
+
+
+def _path_style(layer_id: str) -> dict:
+    style = LAYERS[layer_id]
+    out = {"color": style.stroke, "weight": style.weight, "fill": style.fill is not None,
+           "fillOpacity": style.fill_opacity}
+    if style.fill:
+        out["fillColor"] = style.fill
+    return out
+
+
+def _tip(*lines: str) -> str:
+    """Tooltip/popup HTML from plain strings, each escaped."""
+    return "<br>".join(html.escape(str(line)) for line in lines if line)
+
+
+def _topology_with_tips(lang: str) -> dict:
+    topo = copy.deepcopy(boundaries.topology())
+    city_names = {
+        g["properties"]["code"]: g["properties"]["name_en" if lang == "en" else "name_zh"]
+        for g in topo["objects"]["cities"]["geometries"]
+    }
+    for level, geoms in ((lvl, topo["objects"][lvl]["geometries"]) for lvl in boundaries.LEVELS):
+        for geom in geoms:
+            props = geom["properties"]
+            name = props["name_en" if lang == "en" else "name_zh"]
+            parent = city_names.get(props.get("city_code")) if level == "counties" else None
+            props["tip"] = _tip(name, parent, props["code"])
+    return topo
+
+
+def _add_boundaries(fmap: folium.Map, lang: str) -> "TopoJsonLayer":
+    topo = _topology_with_tips(lang)
+    counties = TopoJsonLayer(topo, "objects.counties", name=layer_name("counties", lang),
+                             class_name="jjj-county", path_style=_path_style("counties"))
+    counties.add_child(folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True))
+    counties.add_to(fmap)
+    for level in ("cities", "provinces"):
+        TopoJsonLayer(topo, f"objects.{level}", name=layer_name(level, lang),
+                      class_name=f"jjj-{level[:-1] if level == 'provinces' else 'city'}",
+                      path_style=_path_style(level), interactive=False,
+                      shared_with=counties).add_to(fmap)
+    return counties
+
+
+def _policy_card(row, lang: str) -> str:
+    en = lang == "en"
+    name = row["name_en"] if en else row["name_zh"]
+    note = row["extent_note_en"] if en else row["extent_note_zh"]
+    titles = [t.strip() for t in row["source_title"].split(";") if t.strip()]
+    urls = [u.strip() for u in row["source_url"].split(";") if u.strip()]
+    links = "".join(
+        f'<li><a href="{html.escape(u)}" target="_blank" rel="noopener noreferrer">{html.escape(u)}</a></li>'
+        for u in urls if u.startswith(("http://", "https://"))
+    )
+    return (
+        f"<b>{html.escape(name)}</b><br>{html.escape(layer_name(row['role'], lang))}"
+        f"<br>{html.escape(note)}<br><i>{html.escape(ui('source', lang))}:</i> "
+        f"{html.escape('; '.join(titles))}<ul style='margin:2px 0 0 16px;padding:0'>{links}</ul>"
+    )
+
+
+def policy_area_features(lang: str) -> list[dict]:
+    """The 2+4 areas as plain dicts for the browser: id, role, member codes, style, tooltip, card."""
+    areas = boundaries.policy_areas()
+    en = lang == "en"
+    features = []
+    for _, row in areas.iterrows():
+        style = _path_style(row["role"])
+        if row["approximate"]:
+            style["dashArray"] = LAYERS[row["role"]].approximate_dash
+        features.append({
+            "id": row["id"],
+            "role": row["role"],
+            "members": list(row["members"]),
+            "style": style,
+            "tip": _tip(row["name_en" if en else "name_zh"], layer_name(row["role"], lang),
+                        ui("approximate", lang) if row["approximate"] else ""),
+            "card": _policy_card(row, lang),
+        })
+    return features
+
+
+def _add_policy_areas(fmap: folium.Map, lang: str, topology_layer: "TopoJsonLayer") -> None:
+    features = policy_area_features(lang)
+    for role in POLICY_AREA_ROLES:
+        PolicyAreaLayer([f for f in features if f["role"] == role], topology_layer,
+                        name=layer_name(role, lang), class_name=f"jjj-{role}").add_to(fmap)
+
+
+def _add_city_labels(fmap: folium.Map, lang: str) -> None:
+    group = folium.FeatureGroup(name=layer_name("city_labels", lang))
+    for _, row in boundaries.label_points("cities").iterrows():
+        name = row["name_en" if lang == "en" else "name_zh"]
+        folium.Marker(
+            [row.geometry.y, row.geometry.x],
+            icon=folium.DivIcon(html=f'<div class="jjj-city-label">{html.escape(name)}</div>',
+                                icon_size=(0, 0), class_name="jjj-city-label-icon"),
+            interactive=False,
+        ).add_to(group)
+    group.add_to(fmap)
+
+
+def legend_rows(lang: str) -> str:
+    """Legend entries (HTML) for the layers the base map draws."""
+    rows = []
+    for layer_id in ("provinces", "cities", "counties"):
+        s = LAYERS[layer_id]
+        rows.append(_legend_row(f"border-top:{max(s.weight, 1):.1f}px solid {s.stroke}; height:0;",
+                                layer_name(layer_id, lang)))
+    for role in POLICY_AREA_ROLES:
+        s = LAYERS[role]
+        rows.append(_legend_row(f"background:{s.fill}; opacity:.75; border:2px solid {s.stroke}; height:10px;",
+                                layer_name(role, lang)))
+    s = LAYERS["strategic_zone"]
+    rows.append(_legend_row(f"border:2px dashed {s.stroke}; height:10px;",
+                            f"{layer_name('strategic_zone', lang)} ({ui('approximate', lang)})"))
+    return "".join(rows)
+
+
+def _legend_row(swatch_css: str, label: str) -> str:
+    return (f'<div style="display:flex;align-items:center;gap:6px">'
+            f'<span style="display:inline-block;width:22px;{swatch_css}"></span>'
+            f"<span>{html.escape(label)}</span></div>")
+
+
+def region_bounds() -> list[list[float]]:
+    """[[south, west], [north, east]] of the three provinces."""
+    west, south, east, north = boundaries.provinces().total_bounds
+    return [[float(south), float(west)], [float(north), float(east)]]
+
+
+def build_map(lang: str = "zh", basemap: str = "none") -> folium.Map:
+    """The Map page's map in ``lang``: boundaries, 2+4 areas, city labels, legend, layer control."""
+    lang = normalise_language(lang)
+    bounds = region_bounds()
+    center = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
+    fmap = folium.Map(location=center, zoom_start=7, tiles=None, maxZoom=MAX_ZOOM,
+                      minZoom=MIN_ZOOM, zoomSnap=0.25)
+    MapSetup().add_to(fmap)
+    if basemap == "osm":
+        folium.TileLayer("OpenStreetMap", name=ui("basemap_osm", lang), max_zoom=MAX_ZOOM).add_to(fmap)
+    county_layer = _add_boundaries(fmap, lang)
+    _add_policy_areas(fmap, lang, county_layer)
+    _add_city_labels(fmap, lang)
+    HtmlLegend(ui("legend", lang), legend_rows(lang)).add_to(fmap)
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    fmap.fit_bounds(bounds)
+    return assets.localize(fmap)
+
+
+def map_html(fmap: folium.Map) -> str:
+    """The whole map as one HTML page (for size measurements and checks)."""
+    return fmap.get_root().render()
+
+
+def payload_bytes(fmap: folium.Map) -> int:
+    """Bytes of the generated map page, excluding the (cached, local) JS/CSS files."""
+    return len(map_html(fmap).encode("utf-8"))
+
+

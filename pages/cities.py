@@ -1,0 +1,9 @@
+"""Cities page: what it will show, until its sourced data lands (no figures before then)."""
+
+import streamlit as st
+
+from geo.vocab import normalise_language, ui
+
+lang = normalise_language(st.session_state.get("lang"))
+st.title(ui("page_cities", lang))
+st.info(ui("coming_cities", lang))
