@@ -15,11 +15,11 @@ lang = st.sidebar.radio(
 st.query_params["lang"] = lang
 
 pages = [
-    st.Page("pages/map.py", title=ui("page_map", lang), icon=":material/map:", url_path="map", default=True),
-    st.Page("pages/cities.py", title=ui("page_cities", lang), icon=":material/location_city:", url_path="cities"),
-    st.Page("pages/platforms.py", title=ui("page_platforms", lang), icon=":material/factory:", url_path="platforms"),
-    st.Page("pages/corridors.py", title=ui("page_corridors", lang), icon=":material/train:", url_path="corridors"),
-    st.Page("pages/data.py", title=ui("page_data", lang), icon=":material/dataset:", url_path="data"),
+    st.Page("views/map.py", title=ui("page_map", lang), url_path="map", default=True),
+    st.Page("views/cities.py", title=ui("page_cities", lang), url_path="cities"),
+    st.Page("views/platforms.py", title=ui("page_platforms", lang), url_path="platforms"),
+    st.Page("views/corridors.py", title=ui("page_corridors", lang), url_path="corridors"),
+    st.Page("views/data.py", title=ui("page_data", lang), url_path="data"),
 ]
 st.sidebar.caption(ui("app_title", lang))
 st.navigation(pages).run()

@@ -10,13 +10,14 @@ from __future__ import annotations
 import copy
 import html
 import json
+from functools import lru_cache
 
 import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
 from geo import assets, boundaries
-from geo.vocab import LAYERS, POLICY_AREA_ROLES, layer_name, normalise_language, ui
+from geo.vocab import LANGUAGES, LAYERS, POLICY_AREA_ROLES, layer_name, normalise_language, ui
 
 MAX_ZOOM = 13  # with tiles=None Leaflet has no maxZoom of its own (TECH-NOTES)
 MIN_ZOOM = 6
@@ -53,8 +54,9 @@ class TopoJsonLayer(folium.TopoJson):
     )
 
     def __init__(self, data, object_path, *, name, class_name, path_style, interactive=True,
-                 shared_with: "TopoJsonLayer | None" = None, show=True):
+                 shared_with: "TopoJsonLayer | None" = None, show=True, data_json: str | None = None):
         super().__init__(data=data, object_path=object_path, name=name, show=show)
+        self._data_json = data_json
         self.shared_with = shared_with
         self.data_name = (shared_with or self).get_name() + "_data"
         self.class_name = class_name
@@ -63,8 +65,7 @@ class TopoJsonLayer(folium.TopoJson):
 
     @property
     def data_json(self) -> str:
-        # Compact separators: a fifth smaller than jinja's tojson for the same topology.
-        return json.dumps(self.data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+        return self._data_json if self._data_json is not None else _compact_json(self.data)
 
     def render(self, **kwargs):
         # The style is a constant of the layer; skip folium's per-feature style copy.
@@ -178,7 +179,14 @@ def _tip(*lines: str) -> str:
     return "<br>".join(html.escape(str(line)) for line in lines if line)
 
 
-def _topology_with_tips(lang: str) -> dict:
+def _compact_json(data) -> str:
+    # Compact separators: a fifth smaller than jinja's tojson; "</" escaped for inline <script>.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _topology_with_tips(lang: str) -> tuple[dict, str]:
+    """The boundary topology with escaped tooltips in ``lang``, and its JSON (built once)."""
     topo = copy.deepcopy(boundaries.topology())
     city_names = {
         g["properties"]["code"]: g["properties"]["name_en" if lang == "en" else "name_zh"]
@@ -190,13 +198,14 @@ def _topology_with_tips(lang: str) -> dict:
             name = props["name_en" if lang == "en" else "name_zh"]
             parent = city_names.get(props.get("city_code")) if level == "counties" else None
             props["tip"] = _tip(name, parent, props["code"])
-    return topo
+    return topo, _compact_json(topo)
 
 
 def _add_boundaries(fmap: folium.Map, lang: str) -> "TopoJsonLayer":
-    topo = _topology_with_tips(lang)
+    topo, topo_json = _topology_with_tips(lang)
     counties = TopoJsonLayer(topo, "objects.counties", name=layer_name("counties", lang),
-                             class_name="jjj-county", path_style=_path_style("counties"))
+                             class_name="jjj-county", path_style=_path_style("counties"),
+                             data_json=topo_json)
     counties.add_child(folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True))
     counties.add_to(fmap)
     for level in ("cities", "provinces"):

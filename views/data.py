@@ -32,7 +32,7 @@ name_col = "name_en" if lang == "en" else "name_zh"
 note_col = "extent_note_en" if lang == "en" else "extent_note_zh"
 st.dataframe(
     areas[[name_col, "role", "member_codes", note_col, "source_title", "source_url"]],
-    hide_index=True, use_container_width=True,
+    hide_index=True, width="stretch",
 )
 st.download_button(
     f"{ui('download', lang)} policy_areas.csv",

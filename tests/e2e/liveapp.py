@@ -1,0 +1,108 @@
+"""Run the app on a free local port and drive it in headless Debian Chromium, offline.
+
+Shared by the end-to-end tests and ``bench/``. The browser may reach only localhost: DNS for every
+other host fails inside Chromium and any request that still tries is aborted and recorded.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("JJJ_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+]
+LOCAL_HOSTS = {"localhost", "127.0.0.1"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def app_server(timeout: float = 60.0):
+    """Start ``streamlit run app.py`` and yield its base URL; stop it afterwards."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+           "--server.port", str(port), "--server.address", "127.0.0.1",
+           "--server.headless", "true", "--server.fileWatcherType", "none",
+           "--browser.gatherUsageStats", "false"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(base, proc, timeout)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def _wait_healthy(base: str, proc: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {proc.stdout.read().decode(errors='replace')}")
+        try:
+            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError("streamlit did not become healthy")
+
+
+def launch(playwright):
+    """Headless Debian Chromium with the project's flags."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+
+
+class Watch:
+    """Console errors, page errors and attempted non-local requests of one browser context."""
+
+    def __init__(self, context):
+        self.errors: list[str] = []
+        self.external: list[str] = []
+        context.route("**/*", self._route)
+
+    def _route(self, route):
+        host = urlparse(route.request.url).hostname or ""
+        if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            self.external.append(route.request.url)
+            route.abort()
+
+    def attach(self, page):
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        return page
+
+
+def map_frame(page, selector: str = "path.jjj-county", minimum: int = 1, timeout: float = 30.0):
+    """The frame in which at least ``minimum`` elements match ``selector``; (frame, seconds)."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        for frame in page.frames:
+            try:
+                if frame.locator(selector).count() >= minimum:
+                    return frame, time.monotonic() - start
+            except Exception:  # frames come and go while Streamlit mounts components
+                continue
+        time.sleep(0.05)
+    raise TimeoutError(f"{selector} x{minimum} not drawn within {timeout}s")

