@@ -91,6 +91,85 @@ PRECISIONS: dict[str, Term] = {
     "exact": Term("精确", "Exact"),
     "approximate": Term("近似", "Approximate"),
     "county_centroid": Term("区县代表点", "County reference point"),
+    "city_centroid": Term("城市代表点", "City reference point"),
+}
+
+PLATFORM_SYSTEMS: dict[str, Term] = {
+    "jjj_2_4_46": Term("京津冀“2+4+46”承接平台", "JJJ '2+4+46' undertaking platforms (Dec 2017)"),
+    "tianjin_1_16": Term("天津“1+16”承接体系", "Tianjin '1+16' undertaking system"),
+    "hebei_1_5_4_33": Term("河北“1+5+4+33”重点承接平台", "Hebei '1+5+4+33' key undertaking platforms"),
+}
+EXPECTED_SYSTEM_MEMBERS = {"jjj_2_4_46": 46, "tianjin_1_16": 17, "hebei_1_5_4_33": 43}
+CONFIDENCE: dict[str, Term] = {
+    "confirmed": Term("来源确认", "Confirmed by the source"),
+    "inferred": Term("推断（来源未明说）", "Inferred (the source does not say so outright)"),
+}
+LINE_KINDS: dict[str, Term] = {
+    "intercity": Term("城际铁路", "Intercity rail"),
+    "high_speed": Term("高速铁路", "High-speed rail"),
+}
+HUB_KINDS: dict[str, Term] = {"airport": Term("机场", "Airport"), "port": Term("港口", "Port")}
+AXIS_KINDS: dict[str, Term] = {"axis": Term("发展轴", "Development axis"),
+                               "belt": Term("产业带", "Industrial belt")}
+EDITIONS: dict[str, Term] = {
+    "first_release": Term("初步发布", "First release"),
+    "revised_2018_census": Term("经济普查修订（2018）", "Revised after the 2018 economic census"),
+    "revised_2020_census": Term("人口普查修订（2020）", "Revised after the 2020 population census"),
+    "revised": Term("修订/最终核实", "Revised / final verification"),
+    "as_published_in_source": Term("按来源所载", "As published in the source"),
+}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    term: Term
+    unit: str
+
+
+INDICATORS: dict[str, Indicator] = {
+    "gdp": Indicator(Term("地区生产总值", "GDP"), "亿元"),
+    "gdp_real_growth": Indicator(Term("GDP 实际增长", "Real GDP growth"), "%"),
+    "population": Indicator(Term("常住人口", "Resident population"), "万人"),
+    "gdp_per_capita": Indicator(Term("人均地区生产总值", "GDP per capita"), "元"),
+    "va_primary": Indicator(Term("第一产业增加值", "Primary-sector value added"), "亿元"),
+    "va_secondary": Indicator(Term("第二产业增加值", "Secondary-sector value added"), "亿元"),
+    "va_tertiary": Indicator(Term("第三产业增加值", "Tertiary-sector value added"), "亿元"),
+    "share_primary": Indicator(Term("第一产业占比", "Primary-sector share"), "%"),
+    "share_secondary": Indicator(Term("第二产业占比", "Secondary-sector share"), "%"),
+    "share_tertiary": Indicator(Term("第三产业占比", "Tertiary-sector share"), "%"),
+    "rd_expenditure": Indicator(Term("R&D 经费支出", "R&D expenditure"), "亿元"),
+    "rd_intensity": Indicator(Term("R&D 经费投入强度", "R&D intensity (R&D/GDP)"), "%"),
+    "rd_funding_government_share": Indicator(Term("R&D 经费中政府资金占比", "Government share of R&D funding"), "%"),
+    "rd_funding_enterprise_share": Indicator(Term("R&D 经费中企业资金占比", "Enterprise share of R&D funding"), "%"),
+    "budget_revenue": Indicator(Term("一般公共预算收入", "General budget revenue"), "亿元"),
+    "tech_contract_turnover": Indicator(Term("技术合同成交额", "Technology-contract turnover"), "亿元"),
+    "tech_contract_outflow_share_to_tj_hebei": Indicator(
+        Term("流向津冀的技术合同成交额占比", "Share of technology-contract turnover flowing to Tianjin and Hebei"), "%"),
+    "patent_grants_domestic": Indicator(Term("国内专利授权量", "Domestic patent grants"), "件"),
+    "invention_patent_grants": Indicator(Term("发明专利授权量", "Invention patent grants"), "件"),
+    "patent_grants_ratio_to_hebei": Indicator(Term("专利授权量为河北的倍数", "Patent grants as a multiple of Hebei's"), "倍"),
+    "invention_patent_grants_ratio_to_hebei": Indicator(
+        Term("发明专利授权量为河北的倍数", "Invention patent grants as a multiple of Hebei's"), "倍"),
+    "rd_intensity_ratio_to_hebei": Indicator(Term("R&D 强度为河北的倍数", "R&D intensity as a multiple of Hebei's"), "倍"),
+}
+POSITIVE_INDICATORS = ("gdp", "population", "gdp_per_capita")
+CORE_INDICATORS = ("gdp", "gdp_real_growth", "population", "gdp_per_capita", "va_primary",
+                   "va_secondary", "va_tertiary", "share_primary", "share_secondary",
+                   "share_tertiary", "rd_expenditure", "rd_intensity", "budget_revenue")
+COVERAGE_YEARS = tuple(range(2014, 2024))
+SHARE_TRIPLE = ("share_primary", "share_secondary", "share_tertiary")
+
+# Statistical areas that are not one of the boundary units (cities use their boundary code;
+# Beijing and Tianjin as cities are 110100 and 120100).
+EXTRA_AREAS: dict[str, Term] = {
+    "jjj": Term("京津冀", "Beijing–Tianjin–Hebei"),
+    "000000": Term("全国", "China"),
+    "310000": Term("上海市", "Shanghai"),
+    "320000": Term("江苏省", "Jiangsu"),
+    "330000": Term("浙江省", "Zhejiang"),
+    "340000": Term("安徽省", "Anhui"),
+    "440000": Term("广东省", "Guangdong"),
+    "xiongan": Term("雄安新区", "Xiong'an New Area"),
 }
 
 # Page titles and interface text. Keys are stable ids used by pages/ and app.py.
@@ -136,10 +215,27 @@ UI: dict[str, Term] = {
         "line and station, and which lie off every corridor.",
     ),
     "data_intro": Term(
-        "每张表都注明来源。当前已提供：行政区划界线与政策区（2+4 中的集中承载地与战略合作功能区）。",
-        "Every table names its sources. Available now: administrative boundaries and the policy areas "
-        "(the concentrated areas and strategic zones of the 2+4).",
+        "每一行数据都注明来源（种子文件或公开文件的标题与网址）。未知即留空，显示为“无数据”，不作估计。"
+        "下方的覆盖情况如实列出已确认与尚缺的内容。",
+        "Every row names its source (a seed file, or a public document's title and address). Unknown "
+        "stays empty and shows as “no data”, never guessed. The coverage report below says what is "
+        "confirmed and what is still missing.",
     ),
+    "coverage": Term("覆盖情况", "Coverage"),
+    "tables": Term("数据表", "Tables"),
+    "rows": Term("行数", "Rows"),
+    "sources": Term("来源数", "Sources"),
+    "systems_coverage": Term("各承接体系：已找到 / 应有成员", "Platform systems: members found vs announced"),
+    "types_coverage": Term("2017年46个承接平台（按类型）：已确认 / 应有", "The 46 platforms of Dec 2017 by type: confirmed vs expected"),
+    "indicator_coverage": Term("指标覆盖（城市 × 年份）", "Indicator coverage (area × year)"),
+    "indicator_coverage_help": Term("单元格为有数值的核心指标个数（共 {n} 个）", "Cells count the core indicators with a value (of {n})"),
+    "all_core": Term("全部核心指标", "All core indicators"),
+    "location_coverage": Term("点位精度：来源坐标 / 区县代表点 / 城市代表点", "Point locations: source coordinates / county point / city point"),
+    "data_problems": Term("数据校验发现问题：", "Data validation found problems:"),
+    "sources_of_table": Term("本表来源", "Sources of this table"),
+    "expected": Term("应有", "Expected"),
+    "confirmed": Term("已确认", "Confirmed"),
+    "inferred": Term("推断", "Inferred"),
     "boundaries": Term("行政区划界线", "Administrative boundaries"),
     "policy_areas": Term("政策区（2+4）", "Policy areas (2+4)"),
     "derivation": Term("派生方法", "Derivation"),

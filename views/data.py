@@ -1,16 +1,87 @@
-"""Data page: provenance of every shipped table, with downloads."""
+"""Data page: provenance of every table, the coverage report, downloads."""
 
 import pandas as pd
 import streamlit as st
 
-from geo import boundaries
-from geo.vocab import layer_name, normalise_language, ui
+from geo import boundaries, coverage, datasets
+from geo.schemas import TABLES
+from geo.vocab import (
+    CORE_INDICATORS,
+    INDICATORS,
+    PLATFORM_SYSTEMS,
+    PLATFORM_TYPES,
+    layer_name,
+    normalise_language,
+    ui,
+)
 
 lang = normalise_language(st.session_state.get("lang"))
+en = lang == "en"
+
+
+@st.cache_data(show_spinner=False)
+def _checked():
+    return datasets.check_all()
+
+
+def _csv_bytes(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False).encode("utf-8-sig")  # BOM: Excel shows Chinese correctly
+
+
+def _area_name(code: str) -> str:
+    names = boundaries.cities().set_index("code")["name_en" if en else "name_zh"]
+    return names.get(code, {"130000": "Hebei" if en else "河北省", "jjj": "JJJ" if en else "京津冀"}.get(code, code))
+
+
 st.title(ui("page_data", lang))
 st.write(ui("data_intro", lang))
+frames, problems = _checked()
+if problems:
+    st.error(ui("data_problems", lang) + "\n\n" + "\n".join(f"- {p}" for p in problems[:50]))
 
-st.subheader(ui("boundaries", lang))
+st.header(ui("coverage", lang))
+report = coverage.report(frames)
+rows = report["rows"].assign(title=[getattr(TABLES[t], "title_en" if en else "title_zh") for t in report["rows"]["table"]])
+st.dataframe(rows[["title", "file", "rows", "sources"]].rename(
+    columns={"rows": ui("rows", lang), "sources": ui("sources", lang)}), hide_index=True)
+
+left, right = st.columns(2)
+with left:
+    st.subheader(ui("systems_coverage", lang))
+    systems = report["systems"].assign(system=[PLATFORM_SYSTEMS[s](lang) for s in report["systems"]["system"]])
+    st.dataframe(systems, hide_index=True)
+with right:
+    st.subheader(ui("types_coverage", lang))
+    types = report["platform_types"].assign(platform_type=[
+        PLATFORM_TYPES[t](lang) if t in PLATFORM_TYPES else ui("no_data", lang)
+        for t in report["platform_types"]["platform_type"]])
+    st.dataframe(types, hide_index=True)
+
+st.subheader(ui("indicator_coverage", lang))
+choice = st.selectbox(ui("indicator_coverage", lang), (None, *CORE_INDICATORS), key="coverage_indicator",
+                      format_func=lambda i: ui("all_core", lang) if i is None else INDICATORS[i].term(lang),
+                      label_visibility="collapsed")
+matrix = coverage.indicator_matrix(frames["indicators"], choice)
+matrix.index = [_area_name(c) for c in matrix.index]
+st.caption(ui("indicator_coverage_help", lang).format(n=1 if choice else len(CORE_INDICATORS)))
+st.dataframe(matrix)
+
+st.subheader(ui("location_coverage", lang))
+st.dataframe(report["locations"], hide_index=True)
+
+st.header(ui("tables", lang))
+for table_id, table in TABLES.items():
+    frame = frames[table_id]
+    with st.expander(f"{table.title_en if en else table.title_zh} · {table.file} · {len(frame)}"):
+        sources = (frame.groupby(["source_title", "source_url"], dropna=False).size()
+                   .rename(ui("rows", lang)).reset_index())
+        st.caption(ui("sources_of_table", lang))
+        st.dataframe(sources, hide_index=True, width="stretch")
+        st.dataframe(frame, hide_index=True, width="stretch")
+        st.download_button(f"{ui('download', lang)} {table.file}", _csv_bytes(frame),
+                           file_name=table.file, mime="text/csv", key=f"dl_{table_id}")
+
+st.header(ui("boundaries", lang))
 meta = boundaries.metadata()
 source = meta["source"]
 st.markdown(
@@ -20,21 +91,16 @@ st.markdown(
     + "".join(f"- **{ui('derivation', lang)}**: {step}\n" for step in meta["derivation"])
 )
 st.dataframe(pd.DataFrame([meta["counts"]]), hide_index=True)
-st.download_button(
-    f"{ui('download', lang)} jjj.topojson", boundaries.TOPOJSON_PATH.read_bytes(),
-    file_name="jjj.topojson", mime="application/json",
-)
+st.download_button(f"{ui('download', lang)} jjj.topojson", boundaries.TOPOJSON_PATH.read_bytes(),
+                   file_name="jjj.topojson", mime="application/json")
 
 st.subheader(ui("policy_areas", lang))
 areas = pd.read_csv(boundaries.POLICY_AREAS_PATH, dtype=str).fillna("")
 areas["role"] = [layer_name(r, lang) for r in areas["role"]]
-name_col = "name_en" if lang == "en" else "name_zh"
-note_col = "extent_note_en" if lang == "en" else "extent_note_zh"
 st.dataframe(
-    areas[[name_col, "role", "member_codes", note_col, "source_title", "source_url"]],
+    areas[["name_en" if en else "name_zh", "role", "member_codes",
+           "extent_note_en" if en else "extent_note_zh", "source_title", "source_url"]],
     hide_index=True, width="stretch",
 )
-st.download_button(
-    f"{ui('download', lang)} policy_areas.csv",
-    boundaries.POLICY_AREAS_PATH.read_bytes(), file_name="policy_areas.csv", mime="text/csv",
-)
+st.download_button(f"{ui('download', lang)} policy_areas.csv", boundaries.POLICY_AREAS_PATH.read_bytes(),
+                   file_name="policy_areas.csv", mime="text/csv")

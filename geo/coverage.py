@@ -1,0 +1,93 @@
+"""What the curated data covers and what it is missing, as tables for the CLI and the Data page."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from geo import boundaries
+from geo.schemas import TABLES
+from geo.vocab import (  # noqa: F401  (CORE_INDICATORS is re-exported for the CLI)
+    CORE_INDICATORS,
+    COVERAGE_YEARS,
+    EXPECTED_PLATFORM_COUNTS,
+    EXPECTED_SYSTEM_MEMBERS,
+    PLATFORM_SYSTEMS,
+)
+
+POINT_TABLES = {"platforms": ("city_code", "county_code"), "parks": ("host_city_code", "host_county_code"),
+                "stations": ("city_code", "county_code"), "hubs": ("city_code", "county_code")}
+
+
+def rows_per_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Rows and distinct sources per table."""
+    return pd.DataFrame([
+        {"table": tid, "file": TABLES[tid].file, "rows": len(frame),
+         "sources": frame["source_title"].nunique() if len(frame) else 0}
+        for tid, frame in frames.items()
+    ])
+
+
+def platform_type_coverage(memberships: pd.DataFrame) -> pd.DataFrame:
+    """The 46 of the 2017 document: confirmed and inferred members per type against the expected."""
+    jjj = memberships[memberships["system"] == "jjj_2_4_46"]
+    rows = []
+    for type_id, expected in EXPECTED_PLATFORM_COUNTS.items():
+        of_type = jjj[jjj["platform_type"] == type_id]
+        rows.append({"platform_type": type_id, "expected": expected,
+                     "confirmed": int((of_type["confidence"] == "confirmed").sum()),
+                     "inferred": int((of_type["confidence"] == "inferred").sum())})
+    untyped = jjj[jjj["platform_type"].isna()]
+    rows.append({"platform_type": "unknown", "expected": 0,
+                 "confirmed": int((untyped["confidence"] == "confirmed").sum()),
+                 "inferred": int((untyped["confidence"] == "inferred").sum())})
+    return pd.DataFrame(rows)
+
+
+def system_coverage(memberships: pd.DataFrame) -> pd.DataFrame:
+    """Members found per platform system against the number its name announces."""
+    return pd.DataFrame([
+        {"system": system, "expected": EXPECTED_SYSTEM_MEMBERS[system],
+         "confirmed": int(((memberships["system"] == system) & (memberships["confidence"] == "confirmed")).sum()),
+         "inferred": int(((memberships["system"] == system) & (memberships["confidence"] == "inferred")).sum())}
+        for system in PLATFORM_SYSTEMS
+    ])
+
+
+def indicator_matrix(indicators: pd.DataFrame, indicator: str | None = None) -> pd.DataFrame:
+    """Area × year: how many core indicators have a value (or, for one indicator, 1/0)."""
+    areas = list(boundaries.cities()["code"]) + ["130000", "jjj"]
+    wanted = [indicator] if indicator else list(CORE_INDICATORS)
+    have = indicators[indicators["indicator"].isin(wanted)]
+    have = have.drop_duplicates(["area_code", "year", "indicator"])
+    counts = have.groupby(["area_code", "year"]).size()
+    matrix = pd.DataFrame(0, index=areas, columns=list(COVERAGE_YEARS))
+    for (area, year), n in counts.items():
+        if area in matrix.index and int(year) in matrix.columns:
+            matrix.loc[area, int(year)] = int(n)
+    matrix.index.name = "area_code"
+    return matrix
+
+
+def location_precision(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per point table: rows with source coordinates, and rows placed at a county or city point."""
+    rows = []
+    for tid, (city_col, county_col) in POINT_TABLES.items():
+        frame = frames[tid]
+        has_xy = frame["lon"].notna() if len(frame) else pd.Series(dtype=bool)
+        has_county = frame[county_col].notna() if len(frame) else pd.Series(dtype=bool)
+        rows.append({"table": tid, "rows": len(frame), "source_coordinates": int(has_xy.sum()),
+                     "county_point": int((~has_xy & has_county).sum()),
+                     "city_point": int((~has_xy & ~has_county).sum())})
+    return pd.DataFrame(rows)
+
+
+def report(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """All coverage tables, by name."""
+    return {
+        "rows": rows_per_table(frames),
+        "platform_types": platform_type_coverage(frames["platform_memberships"]),
+        "systems": system_coverage(frames["platform_memberships"]),
+        "indicators": indicator_matrix(frames["indicators"]),
+        "locations": location_precision(frames),
+    }
+
