@@ -191,15 +191,17 @@ def _cross_table_problems(f: dict[str, pd.DataFrame]) -> list[Problem]:
     out = []
     out += _admin_problems(t["platforms"], f["platforms"], "city_code", "county_code", "province_code")
     out += _point_problems(t["platforms"], f["platforms"], "city_code", "county_code")
+    # A 2+4 area can be a member too (Binhai is Tianjin's "1", Xiong'an Hebei's).
+    policy_ids = set(boundaries.policy_areas()["id"])
     out += _foreign_key_problems(t["platform_memberships"], f["platform_memberships"], "platform_id",
-                                 set(f["platforms"]["id"]), "platform id")
+                                 set(f["platforms"]["id"]) | policy_ids, "platform or policy-area id")
     out += _admin_problems(t["parks"], f["parks"], "host_city_code", "host_county_code")
     out += _point_problems(t["parks"], f["parks"], "host_city_code", "host_county_code")
     codes = _codes()
     all_codes = set(codes["province"]) | set(codes["city"]) | set(codes["county"])
     out += _foreign_key_problems(t["parks"], f["parks"], "origin_code", all_codes, "admin code")
     entities = {"platform": set(f["platforms"]["id"]), "park": set(f["parks"]["id"]),
-                "policy_area": set(boundaries.policy_areas()["id"])}
+                "policy_area": policy_ids}
     for i, row in f["figures"].iterrows():
         if row["entity_id"] not in entities.get(row["entity_kind"], set()):
             out.append(Problem(t["figures"], _line(i), "entity_id",

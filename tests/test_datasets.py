@@ -40,7 +40,7 @@ def test_every_placed_point_falls_in_the_unit_it_claims(shipped, table_id, cols)
     frame = shipped[0][table_id]
     located = datasets.locate(frame, *cols)
     for _, row in located.iterrows():
-        county = row.get(cols[1])
+        county = row.get(cols[1]) if pd.notna(row.get(cols[1])) else None
         level, code = ("counties", county) if county else ("cities", row[cols[0]])
         unit = boundaries.find_unit(row.geometry.x, row.geometry.y, level)
         assert unit is not None and unit["code"] == code, (table_id, row.get("id") or row.get("station_zh"))
@@ -148,3 +148,13 @@ def test_modes_must_come_from_the_vocabulary():
     frame = _frame("parks", "p,园,Park,海淀,110108,130300,,,,,tax_sharing;bribery,2015,established,,src,,")
     _, problems = datasets.schema_problems("parks", frame)
     assert any(p.column == "modes" for p in problems)
+
+
+def test_memberships_may_name_a_policy_area_but_not_an_unknown_id(shipped):
+    frames = {k: v.copy() for k, v in shipped[0].items()}
+    memberships = frames["platform_memberships"]
+    assert "binhai" in set(memberships["platform_id"])
+    frames["platform_memberships"] = pd.concat([memberships, memberships.iloc[[0]].assign(platform_id="nowhere")],
+                                               ignore_index=True)
+    problems = datasets._cross_table_problems(frames)
+    assert [p.column for p in problems] == ["platform_id"] and "nowhere" in problems[0].message
