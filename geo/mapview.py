@@ -43,7 +43,9 @@ class TopoJsonLayer(folium.TopoJson):
                 {
                     className: {{ this.class_name|tojson }},
                     interactive: {{ this.interactive|tojson }},
-                    style: function(feature) { return {{ this.path_style|tojson }}; }
+                    style: function(feature) {
+                        return Object.assign({}, {{ this.path_style|tojson }}, feature.properties.style || {});
+                    }
                 }
             );
         {%- if this.show %}
@@ -332,3 +334,68 @@ def payload_bytes(fmap: folium.Map) -> int:
     return len(map_html(fmap).encode("utf-8"))
 
 
+
+
+def build_choropleth_map(styles: dict[str, dict], tips: dict[str, str], legend_title: str,
+                         legend_html: str, lang: str = "zh") -> folium.Map:
+    """Cities coloured by ``styles`` (code -> Leaflet style), county lines beneath, a legend.
+
+    ``tips`` are plain strings per city code; they are escaped here.
+    """
+    lang = normalise_language(lang)
+    bounds = region_bounds()
+    fmap = folium.Map(location=[39.5, 116.5], zoom_start=7, tiles=None, maxZoom=MAX_ZOOM,
+                      minZoom=MIN_ZOOM, zoomSnap=0.25)
+    MapSetup().add_to(fmap)
+    topo = copy.deepcopy(_topology_with_tips(lang)[0])
+    for geom in topo["objects"]["cities"]["geometries"]:
+        code = geom["properties"]["code"]
+        geom["properties"]["style"] = styles.get(code, {})
+        geom["properties"]["tip"] = _tip(*tips.get(code, "").split("\n"))
+    cities = TopoJsonLayer(topo, "objects.cities", name=layer_name("cities", lang), class_name="jjj-city",
+                           path_style={**_path_style("cities"), "fill": True, "fillOpacity": 0.85})
+    cities.add_child(folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True))
+    cities.add_to(fmap)
+    # County lines on top of the colours, not catching the mouse, so city tooltips still work.
+    TopoJsonLayer(topo, "objects.counties", name=layer_name("counties", lang), class_name="jjj-county",
+                  path_style={**_path_style("counties"), "fill": False}, interactive=False,
+                  shared_with=cities).add_to(fmap)
+    _add_city_labels(fmap, lang)
+    HtmlLegend(legend_title, legend_html).add_to(fmap)
+    fmap.fit_bounds(bounds)
+    return assets.localize(fmap)
+
+
+def points_layer(points, name: str, class_name: str, colour: str, tip_lines) -> folium.GeoJson:
+    """Points as styled circle markers with escaped tooltips; ``tip_lines(row)`` gives the text."""
+    data = points[["geometry"]].copy()
+    data["tip"] = [_tip(*tip_lines(row)) for _, row in points.iterrows()]
+    return folium.GeoJson(
+        data.__geo_interface__, name=name,
+        marker=folium.CircleMarker(radius=6, weight=1.5, color="#222222", fill_color=colour, fill_opacity=0.9,
+                                   class_name=class_name),
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
+    )
+
+
+def lines_layer(lines, name: str, colour: str, tip_lines) -> folium.GeoJson:
+    """Schematic lines with escaped tooltips; planned and under-construction lines are dashed."""
+    data = lines[["status", "geometry"]].copy()
+    data["tip"] = [_tip(*tip_lines(row)) for _, row in lines.iterrows()]
+    dash = {"operating": None, "under_construction": "8 6", "planned": "2 6"}
+    return folium.GeoJson(
+        data.__geo_interface__, name=name,
+        style_function=lambda f: {"color": colour, "weight": 3, "dashArray": dash.get(f["properties"]["status"])},
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
+    )
+
+
+def build_overlay_map(layers, lang: str = "zh") -> folium.Map:
+    """The base map with extra folium layers (points, lines) on top, assets local."""
+    fmap = build_map(lang)
+    control = next(c for c in fmap._children.values() if isinstance(c, folium.LayerControl))
+    del fmap._children[control.get_name()]
+    for layer in layers:
+        layer.add_to(fmap)
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    return assets.localize(fmap)

@@ -196,24 +196,6 @@ UI: dict[str, Term] = {
     "basemap": Term("底图", "Basemap"),
     "counts_line": Term("省级 {provinces} · 地级市 {cities} · 区县 {counties}",
                         "{provinces} provinces · {cities} cities · {counties} counties"),
-    "coming_cities": Term(
-        "本页将展示：选定指标在13个城市的地图、排名与趋势，以及京津冀与长三角、珠三角的比较。"
-        "指标数据（附来源与版本）整理完成后在此显示；在此之前不显示任何数字。",
-        "This page will show one indicator across the 13 cities (map, ranking, trend) and a comparison "
-        "with other regions. It shows figures only once the sourced indicator table is in place.",
-    ),
-    "coming_platforms": Term(
-        "本页将展示：承接平台与共建园区的可检索表格、卡片、按类型与省份的计数、产业同质化分析与设立年份时间线。"
-        "平台名录须逐一核实来源后才会显示。",
-        "This page will show a searchable table of platforms and co-built parks, counts by type and "
-        "province, the industry overlap the seeds warn about, and a timeline. Platforms appear only once "
-        "each is confirmed by a source.",
-    ),
-    "coming_corridors": Term(
-        "本页将展示：每条城际/高铁线路与车站周边 N 公里内的平台与园区，以及远离所有走廊的平台。",
-        "This page will show which platforms and parks lie within N km of each intercity or high-speed "
-        "line and station, and which lie off every corridor.",
-    ),
     "data_intro": Term(
         "每一行数据都注明来源（种子文件或公开文件的标题与网址）。未知即留空，显示为“无数据”，不作估计。"
         "下方的覆盖情况如实列出已确认与尚缺的内容。",
@@ -234,6 +216,64 @@ UI: dict[str, Term] = {
     "data_problems": Term("数据校验发现问题：", "Data validation found problems:"),
     "sources_of_table": Term("本表来源", "Sources of this table"),
     "expected": Term("应有", "Expected"),
+    "indicator": Term("指标", "Indicator"),
+    "year": Term("年份", "Year"),
+    "classification": Term("分级方法", "Classification"),
+    "quantiles": Term("分位数", "Quantiles"),
+    "natural_breaks": Term("自然断点", "Natural breaks"),
+    "equal_interval": Term("等间距", "Equal interval"),
+    "ranking": Term("13 城排名", "Ranking of the 13 cities"),
+    "trend": Term("趋势", "Trend"),
+    "trend_cities": Term("比较的城市", "Cities to compare"),
+    "trend_note": Term("不同版本（初步发布 / 普查修订）分开成线，不连成一个序列。",
+                       "Editions (first release / census revision) are separate lines, never joined into one series."),
+    "gap": Term("京、津与河北城市的差距", "Beijing and Tianjin against the Hebei cities"),
+    "hebei_median": Term("河北城市中位数（{n} 市有数）", "Hebei cities, median ({n} with data)"),
+    "times_hebei": Term("为河北中位数的 {x:.1f} 倍", "{x:.1f} × the Hebei median"),
+    "no_value_year": Term("该指标在所选年份没有任何城市的数据。", "No city has a value of this indicator for that year."),
+    "region_compare": Term("区域比较：2019 年 R&D（种子文件 004 表 1）", "Region comparison: R&D in 2019 (seed 004, Table 1)"),
+    "sector_structure": Term("京津冀三次产业结构", "JJJ three-sector structure"),
+    "sector_note": Term(
+        "2018 年第四次经济普查后，GDP 及结构数据经过修订；“版本”一列标明每行是初步发布、普查修订还是按来源所载，不同版本不可直接连成序列。"
+        "同一年份出现两行时，是不同来源的不同口径。",
+        "GDP and its structure were revised after the 2018 economic census; the edition column says whether "
+        "a row is a first release, a census revision or as printed in the source, and editions are not one "
+        "series. Two rows for one year come from different sources."),
+    "edition": Term("版本", "Edition"),
+    "value": Term("数值", "Value"),
+    "unit": Term("单位", "Unit"),
+    "alternatives": Term("其他来源/版本数", "Other sources/editions"),
+    "search": Term("按名称搜索（中文或英文）", "Search by name (Chinese or English)"),
+    "kind": Term("类别", "Kind"),
+    "kind_platform": Term("承接平台", "Platform"),
+    "kind_park": Term("共建园区", "Co-built park"),
+    "registry": Term("平台与园区名录", "Platforms and parks"),
+    "counts_by_type": Term("按体系、类型与省份计数", "Counts by system, type and province"),
+    "timeline": Term("设立 / 签约年份", "Year established or signed"),
+    "industry_overlap": Term("产业同质化：被多个平台或园区列为主导的产业", "Overlap: industries named by more than one platform or park"),
+    "industry_matrix": Term("产业 × 城市", "Industry × city"),
+    "industry_map": Term("某一产业的平台与园区", "Platforms and parks of one industry"),
+    "entities": Term("平台/园区数", "Platforms/parks"),
+    "cities_n": Term("城市数", "Cities"),
+    "industries_note": Term("产业名称按来源原文统计，未作合并；同义不同名者分开计数。",
+                            "Industry names are counted as the sources write them, without merging synonyms."),
+    "location": Term("位置精度", "Location"),
+    "distance_km": Term("距离（公里）", "Distance (km)"),
+    "within_km": Term("距离阈值 N（公里）", "Distance N (km)"),
+    "share_near_station": Term("距任一车站 N 公里内的平台与园区占比", "Share of platforms and parks within N km of any station"),
+    "off_corridor": Term("远离所有车站（> N 公里）的平台与园区", "Platforms and parks farther than N km from every station"),
+    "by_line": Term("各线路 N 公里内的平台与园区", "Platforms and parks within N km of each line"),
+    "by_station": Term("各车站 N 公里内的平台与园区", "Platforms and parks within N km of each station"),
+    "corridor_caveat": Term(
+        "线路为按站序连接的示意线；车站位置：{exact} 个有来源坐标，{county} 个为区县代表点，{city} 个为城市代表点，距离仅为示意（县级尺度）。",
+        "Lines join stations in order (schematic). Station positions: {exact} from source coordinates, "
+        "{county} at a county reference point, {city} at a city reference point, so distances are "
+        "indicative at county scale."),
+    "status": Term("状态", "Status"),
+    "opened": Term("开通", "Opened"),
+    "line": Term("线路", "Line"),
+    "station": Term("车站", "Station"),
+    "nearest_km": Term("最近车站距离（公里）", "Nearest station (km)"),
     "confirmed": Term("已确认", "Confirmed"),
     "inferred": Term("推断", "Inferred"),
     "boundaries": Term("行政区划界线", "Administrative boundaries"),

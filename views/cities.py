@@ -1,9 +1,96 @@
-"""Cities page: what it will show, until its sourced data lands (no figures before then)."""
+"""Cities page: one indicator across the 13 cities (map, ranking, trend, gap) and region comparisons."""
 
+import pandas as pd
 import streamlit as st
+from streamlit_folium import st_folium
 
-from geo.vocab import normalise_language, ui
+from geo import boundaries, choropleth, datasets, indicators, mapview
+from geo.vocab import EDITIONS, INDICATORS, normalise_language, ui
 
 lang = normalise_language(st.session_state.get("lang"))
+en = lang == "en"
+data = datasets.load("indicators")
+city_codes = list(boundaries.cities()["code"])
+
 st.title(ui("page_cities", lang))
-st.info(ui("coming_cities", lang))
+with_city_data = [i for i in INDICATORS if indicators.available_years(data, i, city_codes)]
+left, middle, right = st.columns([2, 1, 1])
+indicator = left.selectbox(ui("indicator", lang), with_city_data, key="city_indicator",
+                           format_func=lambda i: f"{INDICATORS[i].term(lang)} ({INDICATORS[i].unit})")
+years = indicators.available_years(data, indicator, city_codes)
+year = middle.selectbox(ui("year", lang), years, key="city_year")
+scheme = right.selectbox(ui("classification", lang), tuple(choropleth.SCHEMES), key="city_scheme",
+                         format_func=lambda s: ui(s, lang))
+unit = INDICATORS[indicator].unit
+values = indicators.city_values(data, indicator, year)
+name_col = "name_en" if en else "name_zh"
+
+classes = choropleth.classify(values["value"], scheme)
+styles, tips = {}, {}
+for label, (_, row) in zip(classes.labels, values.iterrows()):
+    styles[row["code"]] = {"fillColor": classes.colour_of(int(label))}
+    shown = ui("no_data", lang) if pd.isna(row["value"]) else f"{row['value']:,.2f} {unit}"
+    tips[row["code"]] = f"{row[name_col]}\n{INDICATORS[indicator].term(lang)} {year}: {shown}"
+legend = choropleth.legend_rows(classes, unit, ui("no_data", lang))
+map_col, rank_col = st.columns([3, 2])
+with map_col:
+    st_folium(mapview.build_choropleth_map(styles, tips, f"{INDICATORS[indicator].term(lang)} {year}", legend, lang),
+              key="city_map", height=520, use_container_width=True, returned_objects=[])
+with rank_col:
+    st.subheader(ui("ranking", lang))
+    ranked = indicators.ranking(values)
+    if ranked.empty:
+        st.info(ui("no_value_year", lang))
+    else:
+        st.bar_chart(ranked, x=name_col, y="value", horizontal=True, height=320, sort="-value",
+                     x_label="", y_label=unit)
+    table = values[[name_col, "value", "edition", "source_title", "alternatives"]].copy()
+    table["edition"] = table["edition"].map(lambda e: EDITIONS[e](lang) if isinstance(e, str) else ui("no_data", lang))
+    table["value"] = table["value"].map(lambda v: ui("no_data", lang) if pd.isna(v) else f"{v:,.2f}")
+    table["source_title"] = table["source_title"].fillna("")
+    st.dataframe(table.rename(columns={name_col: ui("name", lang), "value": f"{ui('value', lang)} ({unit})", "edition": ui("edition", lang),
+                                       "source_title": ui("source", lang),
+                                       "alternatives": ui("alternatives", lang)}),
+                 hide_index=True, width="stretch")
+
+st.subheader(ui("gap", lang))
+gap = indicators.gap(values)
+cols = st.columns(3)
+for col, key, code in ((cols[0], "beijing", "110100"), (cols[1], "tianjin", "120100")):
+    ratio = gap[f"{key}_to_hebei"]
+    col.metric(indicators.area_name(code, lang),
+               ui("no_data", lang) if gap[key] is None else f"{gap[key]:,.2f} {unit}",
+               None if ratio is None else ui("times_hebei", lang).format(x=ratio), delta_color="off")
+cols[2].metric(ui("hebei_median", lang).format(n=gap["hebei_count"]),
+               ui("no_data", lang) if gap["hebei_median"] is None else f"{gap['hebei_median']:,.2f} {unit}")
+
+st.subheader(ui("trend", lang))
+default = [c for c in ("110100", "120100", "130100") if c in city_codes]
+chosen = st.multiselect(ui("trend_cities", lang), city_codes, default=default, key="trend_cities",
+                        format_func=lambda c: indicators.area_name(c, lang))
+series = indicators.trend(data, indicator, chosen)
+if series.empty:
+    st.info(ui("no_data", lang))
+else:
+    series["series"] = [f"{indicators.area_name(a, lang)} · {EDITIONS[e](lang)}"
+                        for a, e in zip(series["area_code"], series["edition"])]
+    st.line_chart(series.pivot_table(index="year", columns="series", values="value"), height=300)
+    st.caption(ui("trend_note", lang))
+
+st.header(ui("region_compare", lang))
+rd = indicators.source_table(data, "004_fefe62be1874ae98.txt", 2019,
+                             ["rd_expenditure", "rd_intensity", "rd_funding_government_share",
+                              "rd_funding_enterprise_share"])
+rd.index = [indicators.area_name(c, lang) for c in rd.index]
+rd.columns = [f"{INDICATORS[c].term(lang)} ({INDICATORS[c].unit})" for c in rd.columns]
+st.dataframe(rd)
+st.caption(f"{ui('source', lang)}: 004_fefe62be1874ae98.txt")
+
+st.subheader(ui("sector_structure", lang))
+structure = indicators.sector_structure(data, "jjj")
+structure["edition"] = structure["edition"].map(lambda e: EDITIONS[e](lang))
+structure = structure.rename(columns={"year": ui("year", lang), "edition": ui("edition", lang),
+                                      "source_title": ui("source", lang),
+                                      **{c: INDICATORS[c].term(lang) for c in INDICATORS if c.startswith("share_")}})
+st.dataframe(structure, hide_index=True, width="stretch")
+st.caption(ui("sector_note", lang))

@@ -1,9 +1,78 @@
-"""Platforms page: what it will show, until its sourced data lands (no figures before then)."""
+"""Platforms & parks page: searchable registry, counts, timeline, industry overlap."""
 
+import pandas as pd
 import streamlit as st
+from streamlit_folium import st_folium
 
-from geo.vocab import normalise_language, ui
+from geo import datasets, indicators, mapview, registry
+from geo.vocab import MODES, OKABE_ITO, PLATFORM_SYSTEMS, PLATFORM_TYPES, PRECISIONS, normalise_language, ui
 
 lang = normalise_language(st.session_state.get("lang"))
+en = lang == "en"
+name_col = "name_en" if en else "name_zh"
+table = registry.entities()
+
+
+def _labels(value, vocabulary) -> str:
+    if not isinstance(value, str) or not value:
+        return ""
+    return "; ".join(vocabulary[v](lang) if v in vocabulary else v for v in value.split(";"))
+
+
 st.title(ui("page_platforms", lang))
-st.info(ui("coming_platforms", lang))
+st.subheader(ui("registry", lang))
+query = st.text_input(ui("search", lang), key="registry_search")
+found = registry.search(table, query)
+shown = pd.DataFrame({
+    ui("name", lang): found[name_col],
+    ui("kind", lang): found["kind"].map(lambda k: ui(f"kind_{k}", lang)),
+    "systems": found["systems"].map(lambda v: _labels(v, PLATFORM_SYSTEMS)),
+    "type": found["platform_type"].map(lambda v: _labels(v, PLATFORM_TYPES)),
+    ui("page_cities", lang): found["city_code"].map(lambda c: indicators.area_name(c, lang)),
+    "county": found["county_code"].map(lambda c: indicators.area_name(c, lang) if isinstance(c, str) else ""),
+    ui("year", lang): found["year"].map(lambda y: "" if pd.isna(y) else str(int(float(y)))),
+    "industries": found["industries"].fillna(""),
+    "modes": found["modes"].map(lambda v: _labels(v, MODES)),
+    ui("location", lang): found["precision"].map(lambda p: PRECISIONS[p](lang)),
+    ui("source", lang): found["source_title"],
+    "url": found["source_url"].fillna(""),
+})
+st.dataframe(shown, hide_index=True, width="stretch")
+st.download_button(f"{ui('download', lang)} CSV", shown.to_csv(index=False).encode("utf-8-sig"),
+                   file_name="platforms_parks.csv", mime="text/csv")
+
+left, right = st.columns(2)
+with left:
+    st.subheader(ui("counts_by_type", lang))
+    counts = registry.counts_by_type_and_province(datasets.load("platform_memberships"), datasets.load("platforms"))
+    counts.index = [f"{PLATFORM_SYSTEMS[s](lang)} · {PLATFORM_TYPES[c](lang) if c in PLATFORM_TYPES else c}"
+                    for s, c in counts.index]
+    counts.columns = [indicators.area_name(c, lang) if c != "mixed" else "—" for c in counts.columns]
+    st.dataframe(counts)
+with right:
+    st.subheader(ui("timeline", lang))
+    years = registry.timeline(table)
+    years.columns = [ui(f"kind_{k}", lang) for k in years.columns]
+    st.bar_chart(years, height=260)
+
+st.subheader(ui("industry_overlap", lang))
+overlap = registry.industry_overlap(table)
+st.dataframe(overlap.rename(columns={"entities": ui("entities", lang), "cities": ui("cities_n", lang)}))
+st.caption(ui("industries_note", lang))
+with st.expander(ui("industry_matrix", lang)):
+    matrix = registry.industry_city_matrix(table)
+    matrix.columns = [indicators.area_name(c, lang) for c in matrix.columns]
+    st.dataframe(matrix)
+
+st.subheader(ui("industry_map", lang))
+rows = registry.industry_rows(table)
+choices = list(overlap.index) + sorted(set(rows["industry"]) - set(overlap.index))
+if choices:
+    industry = st.selectbox(ui("industry_map", lang), choices, key="industry_pick", label_visibility="collapsed")
+    ids = set(rows.loc[rows["industry"] == industry, "id"])
+    picked = table[table["id"].isin(ids)]
+    layer = mapview.points_layer(picked, industry, "jjj-entity", OKABE_ITO["vermillion"],
+                                 lambda r: (r[name_col], ui(f"kind_{r['kind']}", lang),
+                                            PRECISIONS[r["precision"]](lang)))
+    st_folium(mapview.build_overlay_map([layer], lang), key="industry_map", height=480,
+              use_container_width=True, returned_objects=[])

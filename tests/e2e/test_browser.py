@@ -96,3 +96,27 @@ def test_a_second_session_draws_the_same_map(browser_page, pw):
     page.wait_for_timeout(300)
     browser.close()
     assert watch.errors == [] and watch.external == []
+
+
+def test_analysis_pages_draw_their_maps_without_errors(browser_page, pw):
+    _, _, base = browser_page
+    browser = launch(pw)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    watch = Watch(context)
+    page = watch.attach(context.new_page())
+    page.goto(base + "/?lang=en")
+    page.get_by_role("heading", name="Map", exact=True).wait_for()
+    page.get_by_role("link", name="Cities").click()
+    frame, _ = map_frame(page, "path.jjj-city", 13)
+    assert frame.locator(".jjj-legend").is_visible()
+    page.wait_for_selector('[data-test-script-state="notRunning"]')
+    page.get_by_role("link", name="Corridors").click()
+    page.get_by_role("heading", name="Corridors", exact=True).wait_for()
+    frame, _ = map_frame(page, "path.jjj-entity", 10)
+    assert frame.locator("path.jjj-station").count() > 50
+    page.wait_for_selector('[data-test-script-state="notRunning"]')
+    page.get_by_role("link", name="Platforms & parks").click()
+    page.get_by_role("heading", name="Platforms & parks", exact=True).wait_for()
+    map_frame(page, "path.jjj-entity", 1)
+    browser.close()
+    assert watch.errors == [] and watch.external == []

@@ -1,0 +1,35 @@
+"""Classification and legend of the city choropleth."""
+
+import pandas as pd
+import pytest
+
+from geo import choropleth
+
+
+@pytest.mark.parametrize("scheme", sorted(choropleth.SCHEMES))
+def test_every_value_gets_a_class_and_missing_values_get_no_data(scheme):
+    classes = choropleth.classify(pd.Series([1, 2, 3, None, 10, 20, 30]), scheme, 3)
+    assert classes.labels[3] == -1 and (classes.labels[[0, 1, 2, 4, 5, 6]] >= 0).all()
+    assert classes.colour_of(-1) == choropleth.NO_DATA_FILL
+    assert classes.upper_bounds[-1] == 30
+
+
+def test_few_distinct_values_shrink_the_classes():
+    classes = choropleth.classify(pd.Series([5.0, 5.0, None]), "quantiles", 5)
+    assert len(classes.upper_bounds) == 1 and list(classes.labels) == [0, 0, -1]
+
+
+def test_no_values_at_all_is_all_no_data():
+    classes = choropleth.classify(pd.Series([None, None], dtype=float))
+    assert list(classes.labels) == [-1, -1] and classes.upper_bounds == ()
+
+
+def test_legend_lists_breaks_with_units_and_a_no_data_row():
+    classes = choropleth.classify(pd.Series([100.0, 200.0, 300.0, 400.0]), "equal_interval", 2)
+    legend = choropleth.legend_rows(classes, "亿元", "无数据")
+    assert legend.count("亿元") == 2 and "无数据" in legend
+
+
+def test_unknown_scheme_is_refused():
+    with pytest.raises(ValueError, match="unknown classification"):
+        choropleth.classify(pd.Series([1.0]), "jenks_caspall")
