@@ -88,20 +88,16 @@ def test_a_second_session_draws_the_same_map(browser_page, pw):
     assert watch.errors == [] and watch.external == []
 
 
-def test_analysis_pages_draw_their_maps_without_errors(browser_page, pw):
+@pytest.mark.parametrize("link,selector,minimum", [("Cities", "path.jjj-city", 13),
+                                                     ("Corridors", "path.jjj-station", 50),
+                                                     ("Platforms & parks", "path.jjj-entity", 1)])
+def test_analysis_pages_draw_their_maps_without_errors(browser_page, pw, link, selector, minimum):
     _, _, base = browser_page
     with fresh_page(pw, base + "/?lang=en", viewport=(1400, 1000)) as (page, watch):
         page.get_by_role("heading", name="Map", exact=True).wait_for()
-        page.get_by_role("link", name="Cities").click()
-        frame, _ = map_frame(page, "path.jjj-city", 13)
+        page.wait_for_selector('[data-test-script-state="notRunning"]')
+        page.get_by_role("link", name=link).click()
+        page.get_by_role("heading", name=link, exact=True).wait_for()
+        frame, _ = map_frame(page, selector, minimum)
         assert frame.locator(".jjj-legend").is_visible()
-        page.wait_for_selector('[data-test-script-state="notRunning"]')
-        page.get_by_role("link", name="Corridors").click()
-        page.get_by_role("heading", name="Corridors", exact=True).wait_for()
-        frame, _ = map_frame(page, "path.jjj-entity", 10)
-        assert frame.locator("path.jjj-station").count() > 50
-        page.wait_for_selector('[data-test-script-state="notRunning"]')
-        page.get_by_role("link", name="Platforms & parks").click()
-        page.get_by_role("heading", name="Platforms & parks", exact=True).wait_for()
-        map_frame(page, "path.jjj-entity", 1)
     assert watch.errors == [] and watch.external == []
