@@ -64,11 +64,16 @@ def metadata() -> dict:
     return json.loads(METADATA_PATH.read_text("utf-8"))
 
 
-def label_points(level: str = "cities") -> gpd.GeoDataFrame:
-    """A point inside each unit (not the centroid, which can fall outside), for labels."""
+@lru_cache(maxsize=None)
+def _label_points(level: str) -> gpd.GeoDataFrame:
     gdf = load_level(level)
     gdf["geometry"] = gdf.representative_point()
     return gdf
+
+
+def label_points(level: str = "cities") -> gpd.GeoDataFrame:
+    """A point inside each unit (not the centroid, which can fall outside), for labels (a copy)."""
+    return _label_points(level).copy()
 
 
 def find_unit(lon: float, lat: float, level: str = "counties") -> pd.Series | None:

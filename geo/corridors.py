@@ -8,6 +8,8 @@ at the scale of a county; ``station_precision`` says how many are exact.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import geopandas as gpd
 import pandas as pd
 import shapely
@@ -17,9 +19,14 @@ from geo import boundaries, datasets
 METRES_PER_KM = 1000.0
 
 
-def stations() -> gpd.GeoDataFrame:
-    """The shipped stations, located."""
+@lru_cache(maxsize=1)
+def _stations() -> gpd.GeoDataFrame:
     return datasets.locate(datasets.load("stations"), "city_code", "county_code")
+
+
+def stations() -> gpd.GeoDataFrame:
+    """The shipped stations, located (once per process; a copy)."""
+    return _stations().copy()
 
 
 def build_lines(lines: pd.DataFrame, located_stations: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -33,9 +40,14 @@ def build_lines(lines: pd.DataFrame, located_stations: gpd.GeoDataFrame) -> gpd.
     return gpd.GeoDataFrame(records, geometry="geometry", crs=boundaries.CRS)
 
 
+@lru_cache(maxsize=1)
+def _lines() -> gpd.GeoDataFrame:
+    return build_lines(datasets.load("corridor_lines"), _stations())
+
+
 def lines() -> gpd.GeoDataFrame:
-    """The shipped lines as schematic geometries."""
-    return build_lines(datasets.load("corridor_lines"), stations())
+    """The shipped lines as schematic geometries (once per process; a copy)."""
+    return _lines().copy()
 
 
 def _projected(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -6,6 +6,8 @@ with a shared set of columns; the counts, timeline and industry-overlap tables w
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import geopandas as gpd
 import pandas as pd
 
@@ -40,10 +42,15 @@ def build_entities(platforms: pd.DataFrame, memberships: pd.DataFrame, parks: pd
     return gpd.GeoDataFrame(both, geometry="geometry", crs=boundaries.CRS)
 
 
-def entities() -> gpd.GeoDataFrame:
-    """The shipped platforms and parks, located."""
+@lru_cache(maxsize=1)
+def _entities() -> gpd.GeoDataFrame:
     return build_entities(datasets.load("platforms"), datasets.load("platform_memberships"),
                           datasets.load("parks"))
+
+
+def entities() -> gpd.GeoDataFrame:
+    """The shipped platforms and parks, located (built once per process; a copy)."""
+    return _entities().copy()
 
 
 def search(table: pd.DataFrame, query: str) -> pd.DataFrame:
