@@ -71,3 +71,24 @@ def _row(swatch_css: str, label: str) -> str:
     return (f'<div style="display:flex;align-items:center;gap:6px">'
             f'<span style="display:inline-block;width:22px;height:12px;border:1px solid #777;{swatch_css}"></span>'
             f"<span>{html.escape(label)}</span></div>")
+
+
+@dataclass(frozen=True)
+class CityColouring:
+    """Fill per city code, a plain-text tooltip line per city, and the legend rows (HTML)."""
+
+    fills: dict[str, str]
+    tips: dict[str, str]
+    legend_html: str
+    classes: Classes
+
+
+def colour_cities(values: pd.DataFrame, scheme: str, label: str, unit: str, no_data_label: str) -> CityColouring:
+    """Classify ``values`` (columns code, value) and colour each city; 'no data' cities get the grey class."""
+    classes = classify(values["value"], scheme)
+    fills, tips = {}, {}
+    for class_label, (_, row) in zip(classes.labels, values.iterrows()):
+        fills[row["code"]] = classes.colour_of(int(class_label))
+        shown = no_data_label if pd.isna(row["value"]) else f"{_fmt(float(row['value']))} {unit}"
+        tips[row["code"]] = f"{label}: {shown}"
+    return CityColouring(fills, tips, legend_rows(classes, unit, no_data_label), classes)

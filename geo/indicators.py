@@ -130,3 +130,30 @@ def sector_structure(indicators: pd.DataFrame, area: str) -> pd.DataFrame:
                                values="value", aggfunc="first").astype(float).reset_index()
     table["year"] = table["year"].astype(int)
     return table.sort_values(["year", "edition"]).reset_index(drop=True)
+
+
+def city_profile(indicators: pd.DataFrame, code: str, wanted) -> pd.DataFrame:
+    """One row per indicator in ``wanted`` for a city: latest value, its year, unit and edition;
+    the change since the earliest year of the same edition; the rank among the cities that have a
+    value that year (of how many). Indicators without any value for the city stay, as NaN.
+    """
+    rows = []
+    for indicator in wanted:
+        years = available_years(indicators, indicator, [code])
+        if not years:
+            rows.append({"indicator": indicator})
+            continue
+        latest = pick(indicators, indicator, years[0]).set_index("area_code").loc[code]
+        same_edition = indicators[(indicators["indicator"] == indicator) & (indicators["area_code"] == code)
+                                  & (indicators["edition"] == latest["edition"])]
+        first = same_edition.assign(year=same_edition["year"].astype(int)).sort_values("year").iloc[0]
+        ranked = ranking(city_values(indicators, indicator, years[0])).set_index("code")
+        rows.append({
+            "indicator": indicator, "year": years[0], "value": float(latest["value"]), "unit": latest["unit"],
+            "edition": latest["edition"], "source_title": latest["source_title"],
+            "first_year": int(first["year"]) if int(first["year"]) < years[0] else None,
+            "change": float(latest["value"]) - float(first["value"]) if int(first["year"]) < years[0] else None,
+            "rank": int(ranked.loc[code, "rank"]), "ranked_of": len(ranked),
+        })
+    return pd.DataFrame(rows, columns=["indicator", "year", "value", "unit", "edition", "source_title",
+                                       "first_year", "change", "rank", "ranked_of"])

@@ -10,14 +10,18 @@ from __future__ import annotations
 import copy
 import html
 import json
+import math
 from functools import lru_cache
 
 import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
+from folium.elements import JSCSSMixin
+
 from geo import assets, boundaries
-from geo.vocab import LANGUAGES, LAYERS, POLICY_AREA_ROLES, layer_name, normalise_language, ui
+from geo.overlays import SHAPES
+from geo.vocab import BOUNDARY_LAYERS, LANGUAGES, LAYERS, POLICY_AREA_ROLES, layer_name, normalise_language, ui
 
 MAX_ZOOM = 13  # with tiles=None Leaflet has no maxZoom of its own (TECH-NOTES)
 MIN_ZOOM = 6
@@ -299,6 +303,17 @@ def _legend_row(swatch_css: str, label: str) -> str:
             f"<span>{html.escape(label)}</span></div>")
 
 
+def zoom_to_fit(lon_span: float, lat_span: float, width_px: int = 880, height_px: int = 640) -> float:
+    """The Web Mercator zoom (quarter steps) at which a box of these spans fits a map this size.
+
+    At the region's latitude a degree of latitude is ~1.29 degrees of longitude on screen.
+    """
+    mercator_stretch = 1 / math.cos(math.radians(39.5))
+    fit_x = math.log2(width_px * 360 / (256 * max(lon_span, 1e-6)))
+    fit_y = math.log2(height_px * 360 / (256 * max(lat_span * mercator_stretch, 1e-6)))
+    return max(MIN_ZOOM, min(MAX_ZOOM, math.floor(4 * (min(fit_x, fit_y) - 0.25)) / 4))
+
+
 def region_bounds() -> list[list[float]]:
     """[[south, west], [north, east]] of the three provinces."""
     west, south, east, north = boundaries.provinces().total_bounds
@@ -320,6 +335,145 @@ def build_map(lang: str = "zh", basemap: str = "none") -> folium.Map:
     _add_city_labels(fmap, lang)
     HtmlLegend(ui("legend", lang), legend_rows(lang)).add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
+    fmap.fit_bounds(bounds)
+    return assets.localize(fmap)
+
+
+TOPOJSON_CLIENT_CDN = "https://cdnjs.cloudflare.com/ajax/libs/topojson/1.6.9/topojson.min.js"
+BOUNDARY_URL = f"{assets.STATIC_URL}/data/jjj.topojson"  # static/data/jjj.topojson links to data/boundaries
+
+
+class BaseLayers(JSCSSMixin, MacroElement):
+    """The Map page's stable base: boundaries, city labels and the ``jjj`` helpers overlays call.
+
+    Boundaries are fetched from the static URL (cached by the browser, not re-sent with every
+    rerun) or, for a self-contained export, embedded. ``jjj.ready`` resolves with the topology once
+    they are drawn. Panes keep the order fixed whatever loads first: boundaries, then policy areas,
+    then overlays, labels and symbols.
+    """
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>
+          .jjj-legend { background: rgba(255,255,255,.93); padding: 8px 10px; border-radius: 4px;
+             font: 11px/1.45 'Noto Sans CJK SC','Microsoft YaHei',sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3);
+             max-height: 70%; overflow-y: auto; }
+          .jjj-sym { background: none; border: none; }
+          .jjj-sym svg { display: block; filter: drop-shadow(0 0 1px #fff); }
+        </style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        window.jjj = window.jjj || {};
+        (function(map) {
+            var esc = function(s) {
+                return String(s == null ? "" : s).replace(/[&<>"']/g, function(c) {
+                    return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
+                });
+            };
+            var styles = {{ this.styles_json }};
+            var nameKey = {{ this.name_key|tojson }};
+            jjj.map = map;
+            jjj.shapes = {{ this.shapes_json }};
+            [["jjjBase", 350], ["jjjAreas", 380], ["jjjLabels", 450]].forEach(function(p) {
+                map.createPane(p[0]).style.zIndex = p[1];
+            });
+            map.getPane("jjjLabels").style.pointerEvents = "none";
+            jjj.pointLayer = function(f, ll) {
+                var p = f.properties;
+                if (p.k === "station") {
+                    return L.circleMarker(ll, {radius: 3.5, color: "#222", weight: 1, fillColor: "#fff",
+                        fillOpacity: 1, className: "jjj-station", bubblingMouseEvents: false});
+                }
+                var o = p.o || [0, 0];
+                var svg = '<svg width="16" height="16" viewBox="0 0 16 16" fill="' + p.c +
+                    '" stroke="#222" stroke-width="1.1">' + jjj.shapes[p.sh] + "</svg>";
+                return L.marker(ll, {riseOnHover: true, icon: L.divIcon({className: "jjj-sym jjj-sym-" + p.k,
+                    html: svg, iconSize: [16, 16], iconAnchor: [8 - o[0], 8 - o[1]]})});
+            };
+            jjj.cityTip = {};
+            jjj.styleCities = function(fills, tips, selected) {
+                jjj.cityTip = tips;
+                jjj.counties.setStyle(function(f) {
+                    var fill = fills[f.properties.city_code];
+                    return fill ? {fillColor: fill, fillOpacity: 0.85} : {fillColor: styles.counties.fillColor, fillOpacity: styles.counties.fillOpacity};
+                });
+                jjj.cities.setStyle(function(f) {
+                    return f.properties.code === selected ? {color: "#000", weight: 4} : styles.cities;
+                });
+            };
+            jjj.setLegend = function(content) {
+                if (!jjj.legend) {
+                    jjj.legend = L.control({position: "bottomright"});
+                    jjj.legend.onAdd = function() {
+                        var div = L.DomUtil.create("div", "jjj-legend");
+                        L.DomEvent.disableClickPropagation(div);
+                        L.DomEvent.disableScrollPropagation(div);
+                        return div;
+                    };
+                    jjj.legend.addTo(map);
+                }
+                jjj.legend.getContainer().innerHTML = content;
+            };
+            {{ this.labels_json }}.forEach(function(l) {
+                L.marker([l[1], l[2]], {pane: "jjjLabels", interactive: false, icon: L.divIcon({
+                    className: "jjj-city-label-icon", iconSize: [0, 0],
+                    html: '<div class="jjj-city-label">' + esc(l[0]) + "</div>"})}).addTo(map);
+            });
+            var load = {% if this.inline %}Promise.resolve({{ this.topology_json }}){% else %}fetch({{ this.url|tojson }}).then(function(r) { return r.json(); }){% endif %};
+            jjj.ready = load.then(function(topo) {
+                var cityName = {};
+                topo.objects.cities.geometries.forEach(function(g) { cityName[g.properties.code] = g.properties[nameKey]; });
+                var layer = function(level, style, interactive) {
+                    return L.geoJson(topojson.feature(topo, topo.objects[level]), {pane: "jjjBase",
+                        className: {counties: "jjj-county", cities: "jjj-city", provinces: "jjj-province"}[level], interactive: interactive, style: function() { return style; }}).addTo(map);
+                };
+                jjj.counties = layer("counties", styles.counties, true).bindTooltip(function(l) {
+                    var p = l.feature.properties;
+                    return [esc(p[nameKey]), esc(cityName[p.city_code]), jjj.cityTip[p.city_code] || ""]
+                        .filter(Boolean).join("<br>");
+                }, {sticky: true});
+                jjj.cities = layer("cities", styles.cities, false);
+                jjj.provinces = layer("provinces", styles.provinces, false);
+                jjj.topo = topo;
+                return topo;
+            });
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    default_js = [("topojson", TOPOJSON_CLIENT_CDN)]  # served locally, see geo.assets
+
+    def __init__(self, lang: str, inline: bool = False):
+        super().__init__()
+        self._name = "BaseLayers"
+        self.name_key = "name_en" if lang == "en" else "name_zh"
+        self.inline = inline
+        self.url = BOUNDARY_URL
+        self.topology_json = _compact_json(boundaries.topology()) if inline else ""
+        self.styles_json = _compact_json({level: _path_style(level) for level in BOUNDARY_LAYERS})
+        self.shapes_json = _compact_json(SHAPES)
+        labels = boundaries.label_points("cities")
+        self.labels_json = _compact_json([[row[self.name_key], round(row.geometry.y, 4), round(row.geometry.x, 4)]
+                                          for _, row in labels.iterrows()])
+
+
+def build_base_map(lang: str = "zh", basemap: str = "none", inline: bool = False) -> folium.Map:
+    """The Map page's base map: identical for every filter, so streamlit-folium never remounts it.
+
+    ``inline=True`` embeds the boundaries (for a self-contained HTML export); otherwise they are
+    fetched once from the app's static files.
+    """
+    lang = normalise_language(lang)
+    bounds = region_bounds()
+    center = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
+    fmap = folium.Map(location=center, zoom_start=7, tiles=None, maxZoom=MAX_ZOOM,
+                      minZoom=MIN_ZOOM, zoomSnap=0.25)
+    MapSetup().add_to(fmap)
+    if basemap == "osm":
+        folium.TileLayer("OpenStreetMap", name=ui("basemap_osm", lang), max_zoom=MAX_ZOOM).add_to(fmap)
+    BaseLayers(lang, inline=inline).add_to(fmap)
     fmap.fit_bounds(bounds)
     return assets.localize(fmap)
 

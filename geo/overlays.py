@@ -1,0 +1,435 @@
+"""The Map page's changing layers as one folium FeatureGroup (what ``feature_group_to_add`` sends).
+
+``overlay_group(layers, lang, ...)`` turns the filtered ``filters.Layers`` into compact GeoJSON
+overlays plus two small scripts: one styles the stable base map's cities (choropleth, selected city,
+tooltips), the other replaces the legend. The base map itself (``mapview.build_base_map``) never
+changes with a filter, so streamlit-folium swaps this group in place: no remount, no blank frame.
+
+Every string from data reaches HTML escaped here (tooltips, cards, legend).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from collections import defaultdict
+
+import folium
+import geopandas as gpd
+import pandas as pd
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geo import boundaries
+from geo.filters import Layers
+from geo.vocab import (
+    CORRIDOR_STATUSES,
+    HUB_KINDS,
+    LAYERS,
+    LINE_KINDS,
+    LINE_STYLES,
+    MODES,
+    OTHER_SYMBOLS,
+    PLATFORM_SYMBOLS,
+    PLATFORM_SYSTEMS,
+    POLICY_AREA_ROLES,
+    PRECISIONS,
+    STATUS_DASH,
+    Symbol,
+    layer_name,
+    ui,
+)
+
+SYMBOL_PX = 16
+SPREAD_PX = 10  # co-located symbols are drawn on a ring this far apart, their points unchanged
+
+# 16 × 16 SVG shapes; the snapshot draws the same shapes with the matplotlib markers beside them.
+SHAPES = {
+    "circle": '<circle cx="8" cy="8" r="6"/>',
+    "square": '<rect x="2.5" y="2.5" width="11" height="11"/>',
+    "triangle": '<polygon points="8,1.5 14.8,14 1.2,14"/>',
+    "diamond": '<polygon points="8,0.8 15.2,8 8,15.2 0.8,8"/>',
+    "star": '<polygon points="8,0.6 10.1,5.6 15.4,5.9 11.3,9.3 12.7,14.6 8,11.7 3.3,14.6 4.7,9.3 0.6,5.9 5.9,5.6"/>',
+    "plus": '<polygon points="5.7,1.2 10.3,1.2 10.3,5.7 14.8,5.7 14.8,10.3 10.3,10.3 10.3,14.8 5.7,14.8 5.7,10.3 1.2,10.3 1.2,5.7 5.7,5.7"/>',
+    "hexagon": '<polygon points="8,1 14.2,4.5 14.2,11.5 8,15 1.8,11.5 1.8,4.5"/>',
+    "x": '<polygon points="3,1.2 8,6.2 13,1.2 14.8,3 9.8,8 14.8,13 13,14.8 8,9.8 3,14.8 1.2,13 6.2,8 1.2,3"/>',
+}
+
+
+def symbol_svg(symbol: Symbol, size: int = SYMBOL_PX) -> str:
+    """The symbol as inline SVG (colours come from the vocabulary, never from data)."""
+    return (f'<svg width="{size}" height="{size}" viewBox="0 0 16 16" fill="{symbol.colour}" '
+            f'stroke="#222" stroke-width="1.1">{SHAPES[symbol.shape]}</svg>')
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def _text(*lines) -> str:
+    return "<br>".join(html.escape(str(line)) for line in lines if line not in (None, "") and not _missing(line))
+
+
+def _missing(value) -> bool:
+    return not isinstance(value, str) and pd.isna(value)
+
+
+def _name(row, lang: str) -> str:
+    en_name = row.get("name_en")
+    return en_name if lang == "en" and isinstance(en_name, str) and en_name else row.get("name_zh") or row.get("name")
+
+
+def _sources_html(titles, urls, lang: str) -> str:
+    titles = [t.strip() for t in str(titles or "").split(";") if t.strip()]
+    links = [u.strip() for u in str(urls or "").split(";") if u.strip().startswith(("http://", "https://"))]
+    items = "".join(f'<li><a href="{html.escape(u)}" target="_blank" rel="noopener noreferrer">'
+                    f"{html.escape(u)}</a></li>" for u in links)
+    return (f"<i>{html.escape(ui('source', lang))}:</i> {html.escape('; '.join(titles))}"
+            + (f"<ul style='margin:2px 0 0 16px;padding:0'>{items}</ul>" if items else ""))
+
+
+def _place(row, lang: str) -> str:
+    names = _unit_names(lang)
+    return " · ".join(n for n in (names.get(row.get("city_code")), names.get(row.get("county_code"))) if n)
+
+
+def _unit_names(lang: str) -> dict[str, str]:
+    key = "name_en" if lang == "en" else "name_zh"
+    frames = (boundaries.cities(), boundaries.counties())
+    return {code: name for f in frames for code, name in zip(f["code"], f[key])}
+
+
+def platform_types(row) -> list[str]:
+    value = row.get("platform_type")
+    types = [t for t in str(value).split(";") if t] if isinstance(value, str) else []
+    return types or ["untyped"]
+
+
+def entity_card(row, lang: str) -> str:
+    """The click card of a platform or park: what it is, where, when, what, and its sources."""
+    lines = [f"<b>{html.escape(_name(row, lang))}</b>"]
+    if row["kind"] == "platform":
+        lines.append(html.escape(" / ".join(PLATFORM_SYMBOLS[t].term(lang) for t in platform_types(row))))
+        systems = [PLATFORM_SYSTEMS[s](lang) for s in str(row.get("systems") or "").split(";") if s in PLATFORM_SYSTEMS]
+        if systems:
+            lines.append(f"{html.escape(ui('systems', lang))}: {html.escape('; '.join(systems))}")
+    else:
+        origin = _unit_names(lang).get(row.get("origin_code"), row.get("origin_code"))
+        lines.append(f"{html.escape(ui('kind_park', lang))}: {html.escape(str(origin))} → {html.escape(_place(row, lang))}")
+        modes = [MODES[m](lang) for m in str(row.get("modes") or "").split(";") if m in MODES]
+        if modes:
+            lines.append(f"{html.escape(ui('modes', lang))}: {html.escape('; '.join(modes))}")
+    lines.append(html.escape(_place(row, lang)))
+    year = row.get("year")
+    lines.append(f"{html.escape(ui('year', lang))}: " + (html.escape(str(int(year))) if not _missing(year) else html.escape(ui("no_data", lang))))
+    if isinstance(row.get("industries"), str):
+        lines.append(f"{html.escape(ui('industries', lang))}: {html.escape(row['industries'].replace(';', '; '))}")
+    precision = row.get("precision")
+    if precision in PRECISIONS:
+        lines.append(f"{html.escape(ui('location', lang))}: {html.escape(PRECISIONS[precision](lang))}")
+    lines.append(_sources_html(row.get("source_title"), row.get("source_url"), lang))
+    return "<br>".join(lines)
+
+
+def _spread(points: gpd.GeoSeries) -> list[tuple[int, int]]:
+    """Pixel offsets that fan out symbols sharing one point (a county or city reference point)."""
+    groups = defaultdict(list)
+    for i, p in enumerate(points):
+        groups[(round(p.x, 6), round(p.y, 6))].append(i)
+    offsets = [(0, 0)] * len(points)
+    for members in groups.values():
+        if len(members) > 1:
+            for k, i in enumerate(members):
+                angle = 2 * math.pi * k / len(members)
+                offsets[i] = (round(SPREAD_PX * math.cos(angle)), round(SPREAD_PX * math.sin(angle)))
+    return offsets
+
+
+def spread_offsets(*frames: gpd.GeoDataFrame) -> list[list[tuple[int, int]]]:
+    """Offsets for several point layers fanned out together (a park and a platform may share a point)."""
+    sizes = [len(f) for f in frames]
+    points = pd.concat([f.geometry for f in frames], ignore_index=True) if any(sizes) else gpd.GeoSeries()
+    flat = _spread(points)
+    out, start = [], 0
+    for n in sizes:
+        out.append(flat[start:start + n])
+        start += n
+    return out
+
+
+class GeoJsonOverlay(MacroElement):
+    """A compact GeoJSON overlay added to its parent group.
+
+    Features carry only an id and their drawing properties; tooltips and cards travel once in a
+    side table. Points are drawn by ``jjj.pointLayer`` from the base map (an SVG symbol, or a
+    small circle for stations); paths do not pass clicks to the map unless ``bubble`` is set.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var info = {{ this.info_json }};
+            var layer = L.geoJson({{ this.data_json }}, {
+                pointToLayer: function(f, ll) { return jjj.pointLayer(f, ll); },
+                style: function(f) { return Object.assign({bubblingMouseEvents: {{ this.bubble|tojson }}}, f.properties.s); },
+                className: {{ this.class_name|tojson }}
+            });
+            layer.eachLayer(function(l) {
+                var i = info[l.feature.properties.id];
+                if (!i) { return; }
+                l.bindTooltip(i[0], {sticky: !l.getLatLng});
+                if (i[1]) { l.bindPopup(i[1], {maxWidth: 360}); }
+            });
+            layer.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, features: list[dict], info: dict[str, tuple[str, str]], class_name: str, bubble=False):
+        super().__init__()
+        self._name = "GeoJsonOverlay"
+        self.data_json = _json({"type": "FeatureCollection", "features": features})
+        self.info_json = _json(info)
+        self.class_name = class_name
+        self.bubble = bubble
+
+
+def _feature(geometry, fid: str, **props) -> dict:
+    return {"type": "Feature", "geometry": _rounded(geometry.__geo_interface__), "properties": {"id": fid, **props}}
+
+
+def _rounded(geom: dict) -> dict:
+    def r(c):
+        return [round(c[0], 5), round(c[1], 5)] if isinstance(c[0], float | int) else [r(x) for x in c]
+    return {"type": geom["type"], "coordinates": r(geom["coordinates"])}
+
+
+def _symbol_props(symbol: Symbol, offset, kind: str) -> dict:
+    return {"k": kind, "sh": symbol.shape, "c": symbol.colour, "o": list(offset)}
+
+
+def entity_overlay(entities: gpd.GeoDataFrame, offsets, lang: str, kind: str) -> GeoJsonOverlay:
+    """Platforms (symbol by type) or parks (one symbol) with tooltips and cards."""
+    features, info = [], {}
+    for (_, row), offset in zip(entities.iterrows(), offsets):
+        symbol = OTHER_SYMBOLS["park"] if kind == "park" else PLATFORM_SYMBOLS[platform_types(row)[0]]
+        features.append(_feature(row.geometry, row["id"], **_symbol_props(symbol, offset, kind)))
+        info[row["id"]] = (_text(_name(row, lang), _place(row, lang)), entity_card(row, lang))
+    return GeoJsonOverlay(features, info, f"jjj-{kind}")
+
+
+def flow_overlay(flows: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
+    style = LINE_STYLES["flow"]
+    names = _unit_names(lang)
+    features, info = [], {}
+    for _, row in flows.iterrows():
+        fid = f"flow-{row['id']}"
+        features.append(_feature(row.geometry, fid, s={"color": style.colour, "weight": style.weight,
+                                                        "opacity": style.opacity, "dashArray": "6 4"}))
+        info[fid] = (_text(f"{names.get(row['origin_code'], row['origin_code'])} → {_place(row, lang)}",
+                           _name(row, lang)), "")
+    return GeoJsonOverlay(features, info, "jjj-flow")
+
+
+def line_overlay(lines: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
+    """Rail lines coloured by kind, dashed by status (operating solid, building dashed, planned dotted)."""
+    features, info = [], {}
+    for _, row in lines.iterrows():
+        style = LINE_STYLES[row["kind"]]
+        features.append(_feature(row.geometry, row["line_id"], s={
+            "color": style.colour, "weight": style.weight, "dashArray": STATUS_DASH[row["status"]]}))
+        status = CORRIDOR_STATUSES[row["status"]](lang)
+        opened = row["opened"] if isinstance(row["opened"], str) else ""
+        tip = _text(_name(row, lang), f"{LINE_KINDS[row['kind']](lang)} · {status} {opened}".strip())
+        info[row["line_id"]] = (tip, tip + "<br>" + _sources_html(row["source_title"], row["source_url"], lang))
+    return GeoJsonOverlay(features, info, "jjj-line")
+
+
+def station_overlay(stations: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
+    features, info = [], {}
+    for _, row in stations.iterrows():
+        fid = f"{row['line_id']}-{row['seq']}"
+        features.append(_feature(row.geometry, fid, k="station"))
+        name = row["station_en"] if lang == "en" and isinstance(row["station_en"], str) else row["station_zh"]
+        info[fid] = (_text(name, PRECISIONS[row["precision"]](lang) if row["precision"] in PRECISIONS else ""), "")
+    return GeoJsonOverlay(features, info, "jjj-station")
+
+
+def hub_overlay(hubs: gpd.GeoDataFrame, offsets, lang: str) -> GeoJsonOverlay:
+    features, info = [], {}
+    for (_, row), offset in zip(hubs.iterrows(), offsets):
+        features.append(_feature(row.geometry, row["id"], **_symbol_props(OTHER_SYMBOLS[row["kind"]], offset, row["kind"])))
+        tip = _text(_name(row, lang), HUB_KINDS[row["kind"]](lang), _place(row, lang))
+        info[row["id"]] = (tip, tip + "<br>" + _sources_html(row["source_title"], row["source_url"], lang))
+    return GeoJsonOverlay(features, info, "jjj-hub")
+
+
+def axis_overlay(axes: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
+    features, info = [], {}
+    for _, row in axes.iterrows():
+        style = LINE_STYLES[row["kind"]]
+        features.append(_feature(row.geometry, row["id"], s={"color": style.colour, "weight": style.weight,
+                                                             "opacity": style.opacity, "lineCap": "round"}))
+        tip = _text(_name(row, lang), style.term(lang))
+        info[row["id"]] = (tip, tip + "<br>" + _sources_html(row["source_title"], row["source_url"], lang))
+    return GeoJsonOverlay(features, info, "jjj-axis")
+
+
+def user_overlay(points: gpd.GeoDataFrame, offsets, lang: str) -> GeoJsonOverlay:
+    """Points a user uploaded this session; every string is theirs, so all of it is escaped."""
+    features, info = [], {}
+    symbol = OTHER_SYMBOLS["user"]
+    for (_, row), offset in zip(points.iterrows(), offsets):
+        fid = str(row["id"])
+        features.append(_feature(row.geometry, fid, **_symbol_props(symbol, offset, "user")))
+        lines = [row.get("name"), row.get("kind"), row.get("industries"), row.get("source_title")]
+        info[fid] = (_text(row.get("name"), symbol.term(lang)), _text(*lines))
+    return GeoJsonOverlay(features, info, "jjj-user")
+
+
+class PolicyAreas(MacroElement):
+    """The 2+4 areas merged in the browser from the base map's counties (no geometry is sent)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function(group) {
+            jjj.ready.then(function(topo) {
+                var counties = topo.objects.counties.geometries;
+                {{ this.areas_json }}.forEach(function(area) {
+                    var members = counties.filter(function(g) {
+                        return area.members.indexOf(g.properties.code) >= 0
+                            || area.members.indexOf(g.properties.city_code) >= 0;
+                    });
+                    L.geoJson(topojson.merge(topo, members), {
+                        className: "jjj-" + area.role + " jjj-area-" + area.id,
+                        style: function() { return area.style; }
+                    }).bindTooltip(area.tip, {sticky: true}).bindPopup(area.card, {maxWidth: 360}).addTo(group);
+                });
+            });
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, features: list[dict]):
+        super().__init__()
+        self._name = "PolicyAreas"
+        self.areas_json = _json(features)
+
+
+class CityStyling(MacroElement):
+    """Styles the base map's counties by their city (choropleth), outlines the selected city and
+    sets the extra tooltip line per city; sends a complete state, so the previous one is replaced."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            jjj.ready.then(function() { jjj.styleCities({{ this.fills_json }}, {{ this.tips_json }}, {{ this.selected|tojson }}); });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, fills: dict[str, str], tips: dict[str, str], selected: str | None):
+        super().__init__()
+        self._name = "CityStyling"
+        self.fills_json = _json(fills)
+        self.tips_json = _json({code: html.escape(tip) for code, tip in tips.items()})
+        self.selected = selected
+
+
+class Legend(MacroElement):
+    """Replaces the map's legend control with rows for what is drawn now (plain HTML, no d3)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            jjj.setLegend({{ this.html_json }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, title: str, rows_html: str):
+        super().__init__()
+        self._name = "Legend"
+        self.html_json = _json(f'<details open><summary style="font-weight:600;cursor:pointer">{html.escape(title)}'
+                               f"</summary>{rows_html}</details>")
+
+
+def _legend_row(swatch: str, label: str) -> str:
+    return (f'<div class="jjj-legend-row" style="display:flex;align-items:center;gap:6px">'
+            f'<span style="display:inline-flex;width:24px;justify-content:center">{swatch}</span>'
+            f"<span>{html.escape(label)}</span></div>")
+
+
+def _line_swatch(colour: str, weight: float, dash: str | None, opacity: float = 1.0) -> str:
+    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    return (f'<svg width="24" height="10"><line x1="0" y1="5" x2="24" y2="5" stroke="{colour}" '
+            f'stroke-width="{min(weight, 8)}" stroke-opacity="{opacity}"{dash_attr}/></svg>')
+
+
+def legend_rows(layers: Layers, lang: str, choropleth_rows: str = "") -> str:
+    """Legend rows for the layers that have something drawn, then the choropleth classes."""
+    rows = []
+    if len(layers.platforms):
+        for t in sorted({t for _, r in layers.platforms.iterrows() for t in platform_types(r)}, key=list(PLATFORM_SYMBOLS).index):
+            rows.append(_legend_row(symbol_svg(PLATFORM_SYMBOLS[t], 14), PLATFORM_SYMBOLS[t].term(lang)))
+    for name, symbol_key in (("parks", "park"), ("airports", "airport"), ("ports", "port"), ("user_points", "user")):
+        if len(getattr(layers, name)):
+            rows.append(_legend_row(symbol_svg(OTHER_SYMBOLS[symbol_key], 14), OTHER_SYMBOLS[symbol_key].term(lang)))
+    if len(layers.flows):
+        s = LINE_STYLES["flow"]
+        rows.append(_legend_row(_line_swatch(s.colour, s.weight, "6 4", s.opacity), s.term(lang)))
+    # Colour tells the kind of line, the dash its status: one row each instead of every pair.
+    for kind in sorted(layers.lines["kind"].unique()) if len(layers.lines) else []:
+        s = LINE_STYLES[kind]
+        rows.append(_legend_row(_line_swatch(s.colour, s.weight, None), s.term(lang)))
+    for status in [st for st in CORRIDOR_STATUSES if len(layers.lines) and st in set(layers.lines["status"])]:
+        rows.append(_legend_row(_line_swatch("#555", 2.5, STATUS_DASH[status]), CORRIDOR_STATUSES[status](lang)))
+    if len(layers.stations):
+        rows.append(_legend_row('<svg width="10" height="10"><circle cx="5" cy="5" r="3.5" fill="#fff" stroke="#222"/></svg>',
+                                OTHER_SYMBOLS["station"].term(lang)))
+    for kind in sorted(layers.axes["kind"].unique()) if len(layers.axes) else []:
+        s = LINE_STYLES[kind]
+        rows.append(_legend_row(_line_swatch(s.colour, s.weight, None, s.opacity), s.term(lang)))
+    for role in POLICY_AREA_ROLES:
+        if len(layers.policy_areas) and role in set(layers.policy_areas["role"]):
+            s = LAYERS[role]
+            rows.append(_legend_row(f'<span style="display:inline-block;width:20px;height:10px;background:{s.fill};'
+                                    f'opacity:.75;border:2px solid {s.stroke}"></span>', layer_name(role, lang)))
+    return "".join(rows) + choropleth_rows
+
+
+def overlay_group(layers: Layers, lang: str, policy_features: list[dict], fills: dict[str, str] | None = None,
+                  city_tips: dict[str, str] | None = None, selected_city: str | None = None,
+                  choropleth_legend: str = "") -> folium.FeatureGroup:
+    """All changing content of the Map page in one FeatureGroup, in drawing order."""
+    group = folium.FeatureGroup(name="overlays", control=False)
+    CityStyling(fills or {}, city_tips or {}, selected_city).add_to(group)
+    if len(layers.policy_areas):
+        wanted = set(layers.policy_areas["id"])
+        PolicyAreas([f for f in policy_features if f["id"] in wanted]).add_to(group)
+    if len(layers.axes):
+        axis_overlay(layers.axes, lang).add_to(group)
+    if len(layers.lines):
+        line_overlay(layers.lines, lang).add_to(group)
+    if len(layers.flows):
+        flow_overlay(layers.flows, lang).add_to(group)
+    if len(layers.stations):
+        station_overlay(layers.stations, lang).add_to(group)
+    hubs = pd.concat([layers.airports, layers.ports]) if len(layers.airports) + len(layers.ports) else layers.airports
+    hub_offsets, platform_offsets, park_offsets, user_offsets = spread_offsets(
+        hubs, layers.platforms, layers.parks, layers.user_points)
+    if len(hubs):
+        hub_overlay(hubs, hub_offsets, lang).add_to(group)
+    if len(layers.parks):
+        entity_overlay(layers.parks, park_offsets, lang, "park").add_to(group)
+    if len(layers.platforms):
+        entity_overlay(layers.platforms, platform_offsets, lang, "platform").add_to(group)
+    if len(layers.user_points):
+        user_overlay(layers.user_points, user_offsets, lang).add_to(group)
+    Legend(ui("legend", lang), legend_rows(layers, lang, choropleth_legend)).add_to(group)
+    return group

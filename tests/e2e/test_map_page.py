@@ -1,0 +1,73 @@
+"""The Map page in headless Chromium: filters redraw in place, a click links the city panel, and a
+copied URL reproduces the view."""
+
+import pytest
+
+from tests.e2e.liveapp import app_server, fresh_page, map_frame
+
+
+@pytest.fixture(scope="module")
+def base():
+    with app_server() as url:
+        yield url
+
+
+def _settled(page):
+    page.wait_for_timeout(300)
+    page.wait_for_selector('[data-test-script-state="notRunning"]')
+
+
+def _symbols(frame, kind="platform"):
+    return frame.locator(f".jjj-sym-{kind}").count()
+
+
+def _wait_count(frame, kind, predicate, timeout_ms=15000):
+    step = 100
+    for _ in range(timeout_ms // step):
+        if predicate(_symbols(frame, kind)):
+            return _symbols(frame, kind)
+        frame.page.wait_for_timeout(step)
+    raise AssertionError(f"{kind} count stayed at {_symbols(frame, kind)}")
+
+
+def _panel_city(page):
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Choose a city")
+    return box.locator("input").input_value()
+
+
+def test_a_filter_change_redraws_the_symbols_without_remounting_the_map(base, pw):
+    with fresh_page(pw, base + "/?lang=en") as (page, watch):
+        frame, _ = map_frame(page, ".jjj-sym-park", 10)
+        _settled(page)
+        before = _symbols(frame, "park")
+        frame.evaluate("window.__sameDocument = true")
+        page.get_by_role("button", name="Co-built parks").first.click()  # switch the parks layer off
+        after = _wait_count(frame, "park", lambda n: n == 0)
+        assert before >= 10 and after == 0
+        assert frame.evaluate("window.__sameDocument === true"), "the map was remounted"
+        assert frame.locator("path.jjj-county").count() > 150
+        assert "Co-built parks" not in page.get_by_text("Shown:").inner_text()
+    assert watch.errors == [] and watch.external == []
+
+
+def test_clicking_a_city_opens_its_panel_and_the_url_reproduces_the_view(base, pw):
+    with fresh_page(pw, base + "/?lang=en&type=innovation,manufacturing") as (page, watch):
+        frame, _ = map_frame(page, ".jjj-city-label", 13)
+        _settled(page)
+        shown = page.get_by_text("Shown:").inner_text()
+        label = frame.locator(".jjj-city-label", has_text="Zhangjiakou").bounding_box()
+        page.mouse.click(label["x"] - 45, label["y"] + 30)
+        page.get_by_text("Platforms and parks in this city").wait_for()
+        assert _panel_city(page) == "Zhangjiakou"
+        _settled(page)
+        url = page.url
+        assert "city=130700" in url and "type=innovation%2Cmanufacturing" in url
+    assert watch.errors == [] and watch.external == []
+
+    with fresh_page(pw, url) as (page, watch):
+        frame, _ = map_frame(page, ".jjj-city-label", 13)
+        page.get_by_text("Platforms and parks in this city").wait_for()
+        _settled(page)
+        assert page.get_by_text("Shown:").inner_text() == shown
+        assert _panel_city(page) == "Zhangjiakou"
+    assert watch.errors == [] and watch.external == []
