@@ -1,10 +1,18 @@
-"""First render and payload of the Map page, measured in headless Chromium, offline.
+"""The Map page against a near-empty st_folium page and the naive build, in headless Chromium, offline.
 
     python -m bench.bench_map [--runs 3]
 
-Each run starts a fresh browser against one app server, opens the Map page and times from
-navigation until every county path is drawn; bytes are counted from HTTP responses and websocket
-frames received. The generated map HTML alone is reported too. Prints a Markdown table.
+Three servers, one after the other, each measured with fresh browsers:
+
+- floor: ``bench/apps/empty.py``, one polygon and a small feature group (Streamlit's own cost);
+- app: the Map page (stable base map, boundaries by URL, overlays swapped with feature_group_to_add);
+- naive: ``bench/apps/naive.py``, every layer raw in one map rebuilt on each change (remounts).
+
+First render: navigation until the boundaries and the symbols are drawn. Filter change: a click
+until the drawn features change, while sampling every ~15 ms whether the map is blank (no boundary
+path in any frame). Bytes: websocket frames plus the app's static files as sent on the wire
+(gzip), for the default view and per change; Streamlit's own frontend bundle is the same for all
+three and left out. Prints a Markdown table with ratios.
 """
 
 from __future__ import annotations
@@ -12,70 +20,142 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from dataclasses import dataclass
+from typing import Callable
 
 from playwright.sync_api import sync_playwright
 
-from geo import boundaries, mapview
-from tests.e2e.liveapp import Watch, app_server, launch, map_frame
+from tests.e2e.liveapp import Watch, app_server, launch
 
 
-def _one_run(pw, base: str, n_counties: int) -> dict:
+@dataclass
+class Variant:
+    name: str
+    script: str
+    path: str
+    ready: list[tuple[str, int]]  # (selector, minimum count) that mean "drawn"
+    boundary: str  # selector whose absence means the map is blank
+    change: Callable  # page -> None: the filter change
+    changed: tuple[str, Callable[[int], bool]]  # selector and predicate on its count after the change
+
+
+def _count(page, selector: str) -> int:
+    total = 0
+    for frame in page.frames:
+        try:
+            total += frame.locator(selector).count()
+        except Exception:  # frames detach while a map remounts
+            continue
+    return total
+
+
+def _wait(page, test: Callable[[], bool], timeout: float = 60.0, blank_selector: str | None = None):
+    """Seconds until ``test()`` holds, and the blank time seen meanwhile (no ``blank_selector``)."""
+    start = last = time.monotonic()
+    blank = 0.0
+    while time.monotonic() - start < timeout:
+        now = time.monotonic()
+        if blank_selector and _count(page, blank_selector) == 0:
+            blank += now - last
+        last = now
+        if test():
+            return now - start, blank
+        page.wait_for_timeout(15)
+    raise TimeoutError("not drawn in time")
+
+
+def _one_run(pw, base: str, v: Variant) -> dict:
     browser = launch(pw)
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context = browser.new_context(viewport={"width": 1500, "height": 1000})
     watch = Watch(context)
     page = watch.attach(context.new_page())
-    counted = {"http": 0, "ws": 0}
+    counted = {"ws": 0, "static": 0}
 
     def on_response(response):
-        try:
-            counted["http"] += len(response.body())
-        except Exception:  # redirects and aborted requests have no body
-            pass
+        if "/app/static/" in response.url:
+            try:
+                counted["static"] += response.request.sizes()["responseBodySize"]
+            except Exception:  # aborted requests have no size
+                pass
 
     page.on("response", on_response)
     page.on("websocket", lambda ws: ws.on(
         "framereceived", lambda payload: counted.__setitem__("ws", counted["ws"] + len(payload))))
     start = time.monotonic()
-    page.goto(base + "/")
-    map_frame(page, "path.jjj-county", n_counties, timeout=60)
-    first_render = time.monotonic() - start
-    page.wait_for_timeout(300)
+    page.goto(base + v.path)
+    _wait(page, lambda: all(_count(page, s) >= n for s, n in v.ready))
+    first = time.monotonic() - start
+    page.wait_for_selector('[data-test-script-state="notRunning"]')
+    page.wait_for_timeout(800)
+    view_bytes = counted["ws"] + counted["static"]
+    counted["ws"] = counted["static"] = 0
+    selector, predicate = v.changed
+    v.change(page)
+    redraw, blank = _wait(page, lambda: predicate(_count(page, selector)), blank_selector=v.boundary)
+    page.wait_for_timeout(800)
+    change_bytes = counted["ws"] + counted["static"]
     browser.close()
-    return {"first_render_s": first_render, "http_bytes": counted["http"], "ws_bytes": counted["ws"],
-            "errors": len(watch.errors), "external_requests": len(watch.external)}
+    return {"first": first, "redraw": redraw, "blank": blank, "view_bytes": view_bytes,
+            "change_bytes": change_bytes, "errors": len(watch.errors), "external": len(watch.external)}
 
 
-def run(runs: int = 3) -> dict:
-    n_counties = len(boundaries.counties())
-    map_bytes = mapview.payload_bytes(mapview.build_map("zh"))
-    with app_server() as base, sync_playwright() as pw:
-        _one_run(pw, base, n_counties)  # warm the server caches, as a user after the first would
-        results = [_one_run(pw, base, n_counties) for _ in range(runs)]
-    return {
-        "runs": runs,
-        "first_render_s_median": statistics.median(r["first_render_s"] for r in results),
-        "first_render_s_all": [round(r["first_render_s"], 2) for r in results],
-        "map_html_bytes": map_bytes,
-        "http_bytes_median": statistics.median(r["http_bytes"] for r in results),
-        "ws_bytes_median": statistics.median(r["ws_bytes"] for r in results),
-        "console_errors": sum(r["errors"] for r in results),
-        "external_requests": sum(r["external_requests"] for r in results),
-    }
+def _variants() -> list[Variant]:
+    return [
+        Variant("floor (near-empty st_folium page)", "bench/apps/empty.py", "/",
+                [("path.bench-poly", 1), ("path.bench-point", 3)], "path.bench-poly",
+                lambda page: page.get_by_text("more points").click(),
+                ("path.bench-point", lambda n: n == 6)),
+        Variant("Map page (this app)", "app.py", "/?lang=en",
+                [("path.jjj-county", 199), (".jjj-sym-platform", 1), ("path.jjj-station", 50)], "path.jjj-county",
+                lambda page: page.get_by_role("button", name="Stations", exact=True).click(),
+                ("path.jjj-station", lambda n: n == 0)),
+        Variant("naive (all layers raw, remount)", "bench/apps/naive.py", "/",
+                [("path.naive-counties", 199), (".naive-stations", 50)], "path.naive-counties",
+                _naive_change, (".naive-stations", lambda n: 0 < n < 100)),
+    ]
 
 
-def _table(res: dict) -> str:
-    return "\n".join([
-        "| measure | value |", "|---|---|",
-        f"| first render, navigation → all {len(boundaries.counties())} county paths (median of {res['runs']}) "
-        f"| {res['first_render_s_median']:.2f} s ({', '.join(map(str, res['first_render_s_all']))}) |",
-        f"| generated map HTML (boundaries + 2+4 + labels) | {res['map_html_bytes'] / 1e6:.2f} MB |",
-        f"| websocket bytes to the browser | {res['ws_bytes_median'] / 1e6:.2f} MB |",
-        f"| HTTP bytes (Streamlit + vendored JS/CSS, uncached) | {res['http_bytes_median'] / 1e6:.2f} MB |",
-        f"| console errors / requests leaving the machine | {res['console_errors']} / {res['external_requests']} |",
-    ])
+def _naive_change(page) -> None:
+    page.get_by_role("combobox").first.click()
+    page.get_by_role("option", name="120000").click()
+
+
+def run(runs: int = 3) -> dict[str, dict]:
+    results = {}
+    with sync_playwright() as pw:
+        for v in _variants():
+            with app_server(script=v.script) as base:
+                _one_run(pw, base, v)  # warm the server's caches, as for any visitor after the first
+                rows = [_one_run(pw, base, v) for _ in range(runs)]
+            results[v.name] = {key: statistics.median(r[key] for r in rows) for key in rows[0]} | {
+                "first_all": [round(r["first"], 2) for r in rows], "runs": runs,
+                "errors": sum(r["errors"] for r in rows), "external": sum(r["external"] for r in rows)}
+    return results
+
+
+def _table(res: dict[str, dict]) -> str:
+    floor, app, naive = res.values()
+    lines = ["| measure (median of %d) | floor | Map page | naive | Map page ÷ floor | naive ÷ Map page |" % app["runs"],
+             "|---|---|---|---|---|---|"]
+
+    def row(label, key, fmt, scale=1.0):
+        f, a, n = (r[key] * scale for r in (floor, app, naive))
+        lines.append(f"| {label} | {fmt.format(f)} | {fmt.format(a)} | {fmt.format(n)} | "
+                     f"{a / f if f else float('nan'):.2f} | {n / a if a else float('nan'):.1f} |")
+
+    row("first render (s)", "first", "{:.2f}")
+    row("filter change redrawn (s)", "redraw", "{:.2f}")
+    row("blank map during the change (s)", "blank", "{:.2f}")
+    row("bytes for the default view (KB)", "view_bytes", "{:.0f}", 1e-3)
+    row("bytes per filter change (KB)", "change_bytes", "{:.0f}", 1e-3)
+    lines.append(f"| console errors / requests leaving the machine | {floor['errors']} / {floor['external']} | "
+                 f"{app['errors']} / {app['external']} | {naive['errors']} / {naive['external']} | | |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    print(_table(run(parser.parse_args().runs)))
+    result = run(parser.parse_args().runs)
+    print(_table(result))
+    print("\nfirst render, each run:", {k: v["first_all"] for k, v in result.items()})

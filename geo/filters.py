@@ -332,8 +332,9 @@ def visible_layers(state: ViewState, user_points: gpd.GeoDataFrame | None = None
 def _filter_user_points(points: gpd.GeoDataFrame | None, state: ViewState) -> gpd.GeoDataFrame:
     if points is None or points.empty:
         return gpd.GeoDataFrame({"id": [], "name": []}, geometry=[], crs=boundaries.CRS)
-    codes = points["city_code"] if "city_code" in points else pd.Series(None, index=points.index)
-    located = codes.fillna(pd.Series([_city_at(p) for p in points.geometry], index=points.index))
+    given = points["city_code"] if "city_code" in points else pd.Series(None, index=points.index, dtype=object)
+    located = pd.Series([code if isinstance(code, str) else _city_at(point)
+                         for code, point in zip(given, points.geometry)], index=points.index, dtype=object)
     return points[_in_places(located, state)]
 
 

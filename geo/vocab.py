@@ -62,6 +62,68 @@ LAYERS: dict[str, LayerStyle] = {
 }
 
 BOUNDARY_LAYERS = ("counties", "cities", "provinces")
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A point symbol: shape (drawn as SVG on the map, a matplotlib marker in snapshots) and colour."""
+
+    term: Term
+    shape: str  # circle, square, triangle, diamond, star, plus, hexagon, x
+    colour: str
+
+
+@dataclass(frozen=True)
+class LineStyle:
+    term: Term
+    colour: str
+    weight: float
+    opacity: float = 1.0
+
+
+# Point symbols: colour AND shape differ, so types stay apart without colour vision.
+PLATFORM_SYMBOLS: dict[str, Symbol] = {
+    "innovation": Symbol(Term("协同创新平台", "Innovation platform"), "circle", OKABE_ITO["blue"]),
+    "manufacturing": Symbol(Term("现代制造业平台", "Manufacturing platform"), "square", OKABE_ITO["vermillion"]),
+    "services": Symbol(Term("服务业平台", "Service-industry platform"), "triangle", OKABE_ITO["green"]),
+    "agriculture": Symbol(Term("现代农业合作平台", "Agriculture platform"), "diamond", OKABE_ITO["orange"]),
+    "untyped": Symbol(Term("其他承接平台（地方体系，未分类型）", "Other platform (local system, no type)"),
+                      "hexagon", OKABE_ITO["grey"]),
+}
+OTHER_SYMBOLS: dict[str, Symbol] = {
+    "park": Symbol(Term("共建园区（承接地）", "Co-built park (host)"), "star", OKABE_ITO["purple"]),
+    "airport": Symbol(Term("机场", "Airport"), "plus", "#333333"),
+    "port": Symbol(Term("港口", "Port"), "x", OKABE_ITO["sky"]),
+    "station": Symbol(Term("车站", "Station"), "circle", "#ffffff"),
+    "user": Symbol(Term("用户上传的点", "Uploaded points"), "diamond", "#000000"),
+}
+LINE_STYLES: dict[str, LineStyle] = {
+    "high_speed": LineStyle(Term("高速铁路", "High-speed rail"), "#7a1f5c", 3.0),
+    "intercity": LineStyle(Term("城际铁路", "Intercity rail"), "#1b6b93", 3.0),
+    "flow": LineStyle(Term("共建关系（输出地 → 承接地）", "Co-building link (origin → host)"),
+                      OKABE_ITO["purple"], 1.6, 0.75),
+    "axis": LineStyle(Term("发展轴（示意）", "Development axis (schematic)"), OKABE_ITO["orange"], 9.0, 0.35),
+    "belt": LineStyle(Term("产业带（示意）", "Industrial belt (schematic)"), OKABE_ITO["yellow"], 9.0, 0.45),
+}
+# Corridor status is told by the dash pattern, so it survives greyscale printing.
+STATUS_DASH: dict[str, str | None] = {"operating": None, "under_construction": "9 6", "planned": "2 6"}
+
+# The Map page's switchable overlays, in drawing order (bottom first).
+OVERLAYS: dict[str, Term] = {
+    "policy_areas": Term("政策区（2+4）", "Policy areas (2+4)"),
+    "axes": Term("发展轴与产业带", "Axes and belts"),
+    "lines": Term("城际与高速铁路", "Intercity and high-speed rail"),
+    "stations": Term("车站", "Stations"),
+    "flows": Term("共建关系连线", "Co-building links"),
+    "airports": Term("机场", "Airports"),
+    "ports": Term("港口", "Ports"),
+    "platforms": Term("承接平台", "Undertaking platforms"),
+    "parks": Term("共建园区", "Co-built parks"),
+    "user_points": Term("用户上传的点", "Uploaded points"),
+}
+# The type filter: the four platform types, platforms without one, and the two policy-area roles.
+TYPE_FILTER_VALUES = ("innovation", "manufacturing", "services", "agriculture", "untyped",
+                      "concentrated_area", "strategic_zone")
 POLICY_AREA_ROLES = ("concentrated_area", "strategic_zone")
 
 PLATFORM_TYPES: dict[str, Term] = {
@@ -181,6 +243,88 @@ UI: dict[str, Term] = {
     "page_platforms": Term("平台与园区", "Platforms & parks"),
     "page_corridors": Term("交通走廊", "Corridors"),
     "page_data": Term("数据与来源", "Data & sources"),
+    # Snapshots and exports (geo.snapshot, views/export_panel.py)
+    "export": Term("导出", "Export"),
+    "export_intro": Term(
+        "把当前地图视图（图层、筛选与当前范围）导出为图片、幻灯片、离线网页或数据。点击“生成”后下载。",
+        "Export the current map view (layers, filters and the current extent) as an image, a slide, an "
+        "offline web page or data. Click “Generate”, then download."),
+    "export_title": Term("标题", "Title"),
+    "export_subtitle": Term("副标题", "Subtitle"),
+    "approval_no": Term("审图号", "Map approval number"),
+    "approval_help": Term("仅在已取得审图号时填写；本项目的地图未经审批。",
+                          "Fill in only if the map has an approval number; this project's map is not approved."),
+    "export_size": Term("尺寸", "Size"),
+    "preset_1920x1080": Term("1920×1080 像素（16:9）", "1920×1080 px (16:9)"),
+    "preset_3840x2160": Term("3840×2160 像素（16:9，4K）", "3840×2160 px (16:9, 4K)"),
+    "preset_A4": Term("A4 横向（300 dpi）", "A4 landscape (300 dpi)"),
+    "preset_A3": Term("A3 横向（300 dpi）", "A3 landscape (300 dpi)"),
+    "preset_custom": Term("自定义（像素）", "Custom (pixels)"),
+    "width_px": Term("宽（像素）", "Width (px)"),
+    "height_px": Term("高（像素）", "Height (px)"),
+    "generate": Term("生成", "Generate"),
+    "generating": Term("正在生成…", "Generating…"),
+    "export_stale": Term("视图或设置已改变：请重新生成。", "The view or the settings changed: generate again."),
+    "export_data_note": Term(
+        "CSV：一张表，“layer”列标明图层（UTF-8 带 BOM）；XLSX：每个图层一个工作表；GeoJSON：每个要素带 layer 属性。"
+        "HTML：可离线打开的交互地图。共建关系连线不单独导出（见共建园区的 origin_code 列）。",
+        "CSV: one table, the “layer” column names the layer (UTF-8 with BOM); XLSX: one sheet per layer; "
+        "GeoJSON: a layer property on every feature. HTML: the interactive map, opens offline. "
+        "Co-building links are not exported separately (see the parks' origin_code column)."),
+    "snapshot_sources": Term("资料来源", "Sources"),
+    "snapshot_more": Term("等另外 {n} 项（完整列表见 PPTX 备注或“数据与来源”页）",
+                          "… and {n} more (see the PPTX notes / Data page)"),
+    "snapshot_links": Term("链接", "Links"),
+    "snapshot_date": Term("制图日期", "Made on"),
+    "snapshot_projection": Term("兰伯特等角圆锥投影", "Lambert conformal conic projection"),
+    "snapshot_inset": Term("位置示意", "Location"),
+    "north": Term("北", "N"),
+    # Map page
+    "layers": Term("图层", "Layers"),
+    "filters": Term("筛选（作用于所有图层）", "Filters (act on every layer)"),
+    "filter_types": Term("平台类型与政策区", "Platform type and policy areas"),
+    "filter_provinces": Term("省（市）", "Province"),
+    "filter_cities": Term("城市", "City"),
+    "filter_industries": Term("产业", "Industry"),
+    "filter_modes": Term("合作模式（共建园区）", "Cooperation mode (parks)"),
+    "filter_as_of": Term("截至年份", "As of year"),
+    "filter_undated": Term("包括年份不明者", "Include those with no known year"),
+    "filter_statuses": Term("线路状态", "Line status"),
+    "filter_help": Term(
+        "类型作用于平台与政策区；省、市作用于所有图层；产业作用于平台与园区；合作模式作用于园区；"
+        "截至年份作用于平台、园区、线路（按开通日期）、车站与机场港口。空选表示全部。",
+        "Type acts on platforms and policy areas; province and city on every layer; industry on "
+        "platforms and parks; mode on parks; the as-of year on platforms, parks, lines (by opening "
+        "date), stations, airports and ports. An empty choice means all."),
+    "all": Term("全部", "All"),
+    "find": Term("查找平台或园区（中文、英文或拼音）", "Find a platform or park (Chinese, English or pinyin)"),
+    "find_none": Term("没有找到名称含“{q}”的平台或园区。", "No platform or park name contains “{q}”."),
+    "shown": Term("当前显示", "Shown"),
+    "choropleth": Term("按指标着色城市", "Colour cities by indicator"),
+    "choropleth_none": Term("不着色", "No colouring"),
+    "city_panel": Term("城市面板", "City panel"),
+    "pick_city": Term("选择城市（地图上点击亦可）", "Choose a city (or click it on the map)"),
+    "latest": Term("最新值", "Latest"),
+    "change_since": Term("较 {year} 年", "Since {year}"),
+    "rank": Term("13 城排名", "Rank of 13"),
+    "in_city": Term("本市的平台与园区", "Platforms and parks in this city"),
+    "card": Term("详情", "Details"),
+    "city_sectors": Term("{city}三次产业结构", "{city}: three-sector structure"),
+    "clear_selection": Term("清除选择", "Clear selection"),
+    "url_ignored": Term("链接中的参数 {key}={value} 无法识别，已忽略。",
+                        "The link's parameter {key}={value} was not recognised and is ignored."),
+    "copy_link": Term("复制浏览器地址栏中的链接即可重现当前视图。",
+                      "Copy the address in the browser's bar to share this exact view."),
+    "origin": Term("输出地", "Origin"),
+    "host": Term("承接地", "Host"),
+    "modes": Term("合作模式", "Cooperation modes"),
+    "industries": Term("产业", "Industries"),
+    "systems": Term("所属体系", "Systems"),
+    "platform_type": Term("类型", "Type"),
+    "year_unknown": Term("年份不明", "year unknown"),
+    "schematic_note": Term("线路、发展轴与共建连线均为示意；多数点位为区县或城市代表点（见“位置精度”）。",
+                           "Lines, axes and co-building links are schematic; most points sit at a county "
+                           "or city reference point (see “Location”)."),
     "legend": Term("图例", "Legend"),
     "approximate": Term("范围为近似", "extent approximate"),
     "members": Term("组成", "Made of"),
@@ -284,6 +428,83 @@ UI: dict[str, Term] = {
     "name": Term("名称", "Name"),
     "role": Term("类别", "Role"),
     "code": Term("代码", "Code"),
+    "upload_header": Term("上传自己的数据", "Upload your own data"),
+    "upload_intro": Term(
+        "上传的数据只保存在本次会话中，不会写入项目文件。每行逐项检查：有问题的行不采用，其余行照常采用。单个文件不超过 {limit_mb} MB。",
+        "Uploads stay in this session and are never written to the project's files. Every row is checked: "
+        "rows with problems are left out, the others are kept. At most {limit_mb} MB per file."),
+    "upload_indicators": Term("城市指标表（CSV 或 XLSX）", "Indicator table (CSV or XLSX)"),
+    "upload_indicators_help": Term(
+        "长表，每行一个数值。必需列：city（城市）、year（年份）、indicator（指标）、value（数值）；可选：unit（单位）、source（来源）。"
+        "城市可写中文名、英文名或 6 位代码；指标可写代码或下表中的中英文名称；编码 UTF-8 或 GBK。",
+        "Long format, one value per row. Required columns: city, year, indicator, value; optional: unit, source. "
+        "A city may be its Chinese or English name or its 6-digit code; an indicator its id or its name below; "
+        "UTF-8 or GBK text."),
+    "upload_indicator_list": Term("可用指标及单位", "Indicators and their units"),
+    "upload_points": Term("点位图层（CSV 或 GeoJSON）", "Point layer (CSV or GeoJSON)"),
+    "upload_points_help": Term(
+        "必需列：name（名称）、longitude（经度）、latitude（纬度），WGS-84 坐标；可选：kind（类别）、city（城市）、year（年份）、"
+        "industries（产业，以分号分隔）、source（来源）。GeoJSON 须为由点要素组成的 FeatureCollection，属性名同上。",
+        "Required columns: name, longitude, latitude (WGS-84); optional: kind, city, year, industries "
+        "(separated by semicolons), source. A GeoJSON must be a FeatureCollection of Point features with "
+        "these property names."),
+    "upload_template": Term("下载模板", "Download template"),
+    "upload_accepted": Term("已采用 {accepted} / {total} 行", "{accepted} of {total} rows accepted"),
+    "upload_stored": Term("本次会话中已保存：指标 {indicators} 行，点位 {points} 个。",
+                          "Kept in this session: {indicators} indicator rows, {points} points."),
+    "upload_clear": Term("清除已上传的数据", "Clear uploaded data"),
+    "upload_row": Term("行", "Row"),
+    "upload_column": Term("列", "Column"),
+    "upload_message": Term("问题", "Problem"),
+    "upload_at_row_column": Term("第 {row} 行，列 {column}：", "Row {row}, column {column}: "),
+    "upload_at_row": Term("第 {row} 行：", "Row {row}: "),
+    "upload_at_column": Term("列 {column}：", "Column {column}: "),
+}
+
+
+# Problems found in a user's upload (geo.uploads), by stable code. Templates take the problem's
+# params; the row and column are prefixed by UI "upload_at_*". English starts lower-case because it
+# follows "Row 5, column city: "; UploadProblem.message capitalises it when shown alone.
+UPLOAD_MESSAGES: dict[str, Term] = {
+    "too_large": Term("文件为 {size_mb} MB，超过 {limit_mb} MB 的上限，未读取",
+                      "the file is {size_mb} MB, over the {limit_mb} MB limit; nothing was read"),
+    "unsupported_type": Term("不支持的文件类型“{value}”（可用：{expected}）",
+                             "unsupported file type “{value}” (use {expected})"),
+    "empty": Term("文件是空的", "the file is empty"),
+    "encoding": Term("无法识别文件的文字编码；请另存为 UTF-8 或 GBK（GB18030）编码",
+                     "the text encoding is not recognised; save the file as UTF-8 or GBK (GB18030)"),
+    "binary": Term("文件不是文本表格（像是图片或其他二进制文件）",
+                   "the file is not a text table (it looks like an image or another binary file)"),
+    "bad_file": Term("无法读取文件（{error}）", "the file cannot be read ({error})"),
+    "bad_json": Term("不是有效的 JSON（第 {line} 行第 {col} 列附近）", "not valid JSON (near line {line}, column {col})"),
+    "not_feature_collection": Term("GeoJSON 应为由点要素组成的 FeatureCollection",
+                                   "the GeoJSON must be a FeatureCollection of Point features"),
+    "not_a_point": Term("要素的几何类型为“{value}”，应为 Point", "the feature's geometry is “{value}”, not a Point"),
+    "wrong_delimiter": Term("表头只有一列且含有“{value}”：请用逗号分隔各列",
+                            "the header is a single column containing “{value}”: separate the columns with commas"),
+    "missing_column": Term("缺少必需的列：{columns}", "missing required column(s): {columns}"),
+    "header_not_found": Term("前 {rows} 行中找不到表头；应有列：{expected}",
+                             "no header row in the first {rows} rows; expected columns: {expected}"),
+    "no_rows": Term("只有表头，没有数据行", "there is a header but no data rows"),
+    "missing_value": Term("必填项为空", "this required cell is empty"),
+    "unknown_city": Term("未知城市“{value}”", "unknown city “{value}”"),
+    "unknown_indicator": Term("未知指标“{value}”", "unknown indicator “{value}”"),
+    "not_a_number": Term("“{value}”不是有效的数字", "“{value}” is not a finite number"),
+    "out_of_range": Term("数值 {value} 超出范围（应为 {expected}）", "value {value} is out of range (expected {expected})"),
+    "not_positive": Term("数值 {value} 应大于 0", "value {value} must be greater than 0"),
+    "bad_year": Term("年份“{value}”无效（应为 {expected} 之间的整数）",
+                     "invalid year “{value}” (expected a whole number in {expected})"),
+    "unit_mismatch": Term("单位“{value}”与该指标的单位“{expected}”不符",
+                          "unit “{value}” differs from the indicator's unit “{expected}”"),
+    "duplicate_key": Term("与第 {earlier_row} 行重复（城市、年份、指标相同）",
+                          "duplicates row {earlier_row} (same city, year and indicator)"),
+    "too_long": Term("长度为 {length} 个字符，超过 {limit} 的上限", "{length} characters long, over the limit of {limit}"),
+    "outside_region": Term("坐标（{lon}, {lat}）不在京津冀范围内",
+                           "coordinates ({lon}, {lat}) are outside Beijing–Tianjin–Hebei"),
+    "swapped_coordinates": Term("坐标（{lon}, {lat}）不在京津冀范围内，经度和纬度似乎写反了",
+                                "coordinates ({lon}, {lat}) are outside Beijing–Tianjin–Hebei; "
+                                "latitude and longitude look swapped"),
+    "city_mismatch": Term("点位在{found_zh}，不在“{value}”", "the point lies in {found_en}, not in “{value}”"),
 }
 
 

@@ -104,3 +104,43 @@ st.dataframe(
 )
 st.download_button(f"{ui('download', lang)} policy_areas.csv", boundaries.POLICY_AREAS_PATH.read_bytes(),
                    file_name="policy_areas.csv", mime="text/csv")
+
+# --- Researchers' own uploads -------------------------------------------------------------------
+# geo.uploads reads and checks them; accepted rows live only in st.session_state ("user_indicators",
+# "user_points") for other pages to use, and nothing is ever written to data/.
+from geo import uploads  # noqa: E402  (this section is appended; the page above does not need it)
+from geo.vocab import LANGUAGE_NAMES  # noqa: E402
+
+st.header(ui("upload_header", lang))
+st.write(ui("upload_intro", lang).format(limit_mb=uploads.MAX_UPLOAD_BYTES // 2**20))
+for upload_kind, upload_reader, upload_types in (
+    ("indicators", uploads.read_indicators, ["csv", "xlsx"]),
+    ("points", uploads.read_points, ["csv", "geojson", "json"]),
+):
+    st.subheader(ui(f"upload_{upload_kind}", lang))
+    st.caption(ui(f"upload_{upload_kind}_help", lang))
+    if upload_kind == "indicators":
+        with st.expander(ui("upload_indicator_list", lang)):
+            st.dataframe(pd.DataFrame(
+                [(key, item.term.zh, item.term.en, item.unit) for key, item in INDICATORS.items()],
+                columns=[ui("code", lang), LANGUAGE_NAMES["zh"], LANGUAGE_NAMES["en"], ui("unit", lang)]),
+                hide_index=True, width="stretch")
+    st.download_button(ui("upload_template", lang), uploads.template_csv(upload_kind),
+                       file_name=f"template_{upload_kind}.csv", mime="text/csv", key=f"template_{upload_kind}")
+    # The widget limit matches the reader's; the reader checks the size again whatever the widget does.
+    upload_file = st.file_uploader(ui(f"upload_{upload_kind}", lang), type=upload_types, key=f"upload_{upload_kind}",
+                                   max_upload_size=uploads.MAX_UPLOAD_BYTES // 2**20, label_visibility="collapsed")
+    # Read a file once: the uploader keeps it across reruns, and after "clear" it must not come back.
+    if upload_file is not None and uploads.is_new_upload(st.session_state, upload_kind, upload_file.file_id):
+        uploads.remember_upload(st.session_state, upload_kind, upload_file.file_id,
+                                upload_reader(upload_file.name, upload_file.getvalue()))
+    upload_result = uploads.last_result(st.session_state, upload_kind)
+    if upload_result is not None:
+        st.write(ui("upload_accepted", lang).format(accepted=len(upload_result.rows), total=upload_result.total_rows))
+        if upload_result.problems:
+            st.dataframe(uploads.problems_table(upload_result, lang), hide_index=True, width="stretch")
+
+st.caption(ui("upload_stored", lang).format(
+    indicators=len(st.session_state.get(uploads.STATE_KEYS["indicators"], ())),
+    points=len(st.session_state.get(uploads.STATE_KEYS["points"], ()))))
+st.button(ui("upload_clear", lang), key="upload_clear", on_click=uploads.forget_uploads, args=(st.session_state,))

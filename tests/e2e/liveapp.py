@@ -34,10 +34,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def app_server(timeout: float = 60.0):
-    """Start ``streamlit run app.py`` and yield its base URL; stop it afterwards."""
+def app_server(timeout: float = 60.0, script: str = "app.py"):
+    """Start ``streamlit run <script>`` (default the app) and yield its base URL; stop it afterwards."""
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / script),
            "--server.port", str(port), "--server.address", "127.0.0.1",
            "--server.headless", "true", "--server.fileWatcherType", "none",
            "--browser.gatherUsageStats", "false"]

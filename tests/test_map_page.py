@@ -1,0 +1,81 @@
+"""The Map page under AppTest: URL state in and out, filters, search, the linked panel."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from geo import filters
+from geo.filters import ViewState
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def _run(params: dict | None = None, lang="en") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _shown(at) -> str:
+    return next(c.value for c in at.caption if c.value.startswith(("Shown:", "当前显示")))
+
+
+def _count(at, label: str) -> int:
+    part = next(p for p in _shown(at).split(": ", 1)[1].split(" · ") if p.startswith(label))
+    return int(part.rsplit(" ", 1)[1])
+
+
+def test_counts_follow_the_filters_and_the_url_records_them():
+    at = _run()
+    everything = filters.visible_layers(ViewState()).counts()
+    assert _count(at, "Stations") == everything["stations"]
+    at.multiselect(key="m_provinces").set_value(["120000"]).run()
+    tianjin = filters.visible_layers(ViewState(provinces=("120000",))).counts()
+    assert _count(at, "Stations") == tianjin["stations"] < everything["stations"]
+    assert at.query_params["prov"] == "120000"
+
+
+def test_a_link_restores_the_view_and_reports_what_it_could_not_read():
+    at = _run({"type": "innovation", "city": "130600", "indicator": "gdp", "z": "99", "cls": "equal_interval"})
+    assert at.session_state["m_city"] == "130600"
+    assert at.session_state["m_types"] == ["innovation"]
+    assert at.session_state["m_scheme"] == "equal_interval"
+    assert any("z=99" in w.value for w in at.warning)
+    assert _count(at, "Undertaking platforms") == filters.visible_layers(ViewState(types=("innovation",))).counts()["platforms"]
+
+
+def test_choosing_a_city_fills_the_panel_with_values_years_and_ranks():
+    at = _run()
+    at.selectbox(key="m_city").set_value("130100").run()
+    assert not at.exception
+    assert at.query_params["city"] == "130100"
+    profile = at.dataframe[0].value
+    assert {"Indicator", "Latest", "Year", "Rank of 13"} <= set(profile.columns)
+    gdp = profile[profile["Indicator"] == "GDP"].iloc[0]
+    assert "亿元" in gdp["Latest"] and gdp["Year"].isdigit() and " / " in gdp["Rank of 13"]
+    assert any(c.value.startswith("Platforms and parks in this city") for c in at.caption)
+
+
+def test_search_by_pinyin_opens_the_card():
+    at = _run()
+    at.text_input(key="m_find").set_value("baoding").run()
+    assert not at.exception
+    assert at.session_state["m_entity"] in set(filters.find("baoding")["id"])
+    assert at.session_state["m_view"][1] == 10
+
+
+def test_an_empty_search_result_says_so():
+    at = _run(lang="zh")
+    at.text_input(key="m_find").set_value("不存在的园区").run()
+    assert any("不存在的园区" in c.value for c in at.caption)
+
+
+def test_choropleth_year_follows_the_indicator():
+    at = _run()
+    at.selectbox(key="m_indicator").set_value("population").run()
+    assert not at.exception and at.session_state["m_year"] is not None
+    assert at.query_params["indicator"] == "population"

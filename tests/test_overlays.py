@@ -1,0 +1,111 @@
+"""The Map page's changing layers: symbols, line styles, escaping, legend, counts."""
+
+import json
+import re
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+import shapely
+
+from geo import boundaries, filters, mapview, overlays
+from geo.filters import ViewState
+from geo.vocab import OTHER_SYMBOLS, PLATFORM_SYMBOLS, STATUS_DASH
+
+EVIL = '<img src=x onerror=alert(1)>'
+
+
+def _features(element) -> list[dict]:
+    return json.loads(element.data_json.replace("<\\/", "</"))["features"]
+
+
+def test_every_point_symbol_differs_in_shape_or_colour_and_each_type_in_both():
+    types = list(PLATFORM_SYMBOLS.values())
+    assert len({s.shape for s in types}) == len(types) and len({s.colour for s in types}) == len(types)
+    every = types + [OTHER_SYMBOLS[k] for k in ("park", "airport", "port", "user")]
+    assert len({(s.shape, s.colour) for s in every}) == len(every)
+    assert all(s.shape in overlays.SHAPES for s in every)
+
+
+def test_lines_are_dashed_by_status():
+    layers = filters.visible_layers(ViewState())
+    features = _features(overlays.line_overlay(layers.lines, "zh"))
+    by_id = {f["properties"]["id"]: f["properties"]["s"]["dashArray"] for f in features}
+    for _, line in layers.lines.iterrows():
+        assert by_id[line["line_id"]] == STATUS_DASH[line["status"]]
+    assert STATUS_DASH["operating"] is None and len(set(STATUS_DASH.values())) == 3
+
+
+def test_the_overlay_group_sends_exactly_the_filtered_features():
+    for state in (ViewState(), ViewState(provinces=("130000",), types=("manufacturing", "untyped"))):
+        layers = filters.visible_layers(state)
+        group = overlays.overlay_group(layers, "en", mapview.policy_area_features("en"))
+        sent = {}
+        for child in group._children.values():
+            if isinstance(child, overlays.GeoJsonOverlay):
+                sent[child.class_name] = len(_features(child))
+        counts = layers.counts()
+        assert sent.get("jjj-platform", 0) == counts["platforms"]
+        assert sent.get("jjj-park", 0) == counts["parks"]
+        assert sent.get("jjj-station", 0) == counts["stations"]
+        assert sent.get("jjj-line", 0) == counts["lines"]
+        assert sent.get("jjj-hub", 0) == counts["airports"] + counts["ports"]
+
+
+def test_user_strings_reach_the_map_escaped():
+    points = gpd.GeoDataFrame({"id": ["u1"], "name": [EVIL], "kind": ["</script><script>alert(2)</script>"],
+                               "industries": [None], "source_title": [EVIL]},
+                              geometry=[shapely.Point(116.4, 39.9)], crs=boundaries.CRS)
+    layers = filters.visible_layers(ViewState(), points)
+    page = _page_with(layers)
+    assert EVIL not in page and "<script>alert(2)" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def _page_with(layers):
+    fmap = mapview.build_base_map("zh")
+    overlays.overlay_group(layers, "zh", mapview.policy_area_features("zh")).add_to(fmap)
+    return mapview.map_html(fmap)
+
+
+def test_co_located_symbols_are_fanned_out_without_moving_their_points():
+    layers = filters.visible_layers(ViewState())
+    offsets = overlays.spread_offsets(layers.platforms, layers.parks)
+    points = pd.concat([layers.platforms.geometry, layers.parks.geometry], ignore_index=True)
+    flat = offsets[0] + offsets[1]
+    keys = [(round(p.x, 6), round(p.y, 6)) for p in points]
+    for key in set(keys):
+        group = [flat[i] for i, k in enumerate(keys) if k == key]
+        assert len(set(group)) == len(group)
+    features = _features(overlays.entity_overlay(layers.parks, offsets[1], "zh", "park"))
+    for feature, (_, park) in zip(features, layers.parks.iterrows()):
+        assert feature["geometry"]["coordinates"] == [round(park.geometry.x, 5), round(park.geometry.y, 5)]
+
+
+def test_the_legend_lists_only_what_is_drawn():
+    only_parks = filters.visible_layers(ViewState(overlays=("parks",)))
+    rows = overlays.legend_rows(only_parks, "en")
+    assert OTHER_SYMBOLS["park"].term("en") in rows
+    assert PLATFORM_SYMBOLS["innovation"].term("en") not in rows and "Station" not in rows
+    everything = overlays.legend_rows(filters.visible_layers(ViewState()), "en")
+    assert "Station" in everything and "Planned" in everything
+
+
+def test_entity_cards_name_their_sources_with_safe_links():
+    layers = filters.visible_layers(ViewState())
+    for _, row in pd.concat([layers.platforms, layers.parks]).iterrows():
+        card = overlays.entity_card(row, "zh")
+        assert "来源" in card
+        for href in re.findall(r'href="([^"]+)"', card):
+            assert href.startswith(("http://", "https://"))
+        assert 'rel="noopener noreferrer"' in card or "href" not in card
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_base_map_does_not_depend_on_filters_and_fetches_boundaries(lang):
+    one = mapview.map_html(mapview.build_base_map(lang))
+    two = mapview.map_html(mapview.build_base_map(lang))
+    strip = lambda page: re.sub(r"[0-9a-f]{32}", "", page)  # folium's random element ids
+    assert strip(one) == strip(two)
+    assert mapview.BOUNDARY_URL in one and '"arcs"' not in one
+    assert '"arcs"' in mapview.map_html(mapview.build_base_map(lang, inline=True))
