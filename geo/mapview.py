@@ -355,6 +355,9 @@ class BaseLayers(JSCSSMixin, MacroElement):
     _template = Template(
         """
         {% macro header(this, kwargs) %}
+        {%- if not this.inline %}
+        <link rel="preload" href="{{ this.url }}" as="fetch" crossorigin="anonymous">
+        {%- endif %}
         <style>
           .jjj-legend { background: rgba(255,255,255,.93); padding: 8px 10px; border-radius: 4px;
              font: 11px/1.45 'Noto Sans CJK SC','Microsoft YaHei',sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3);

@@ -14,6 +14,8 @@ import html
 import json
 import math
 from collections import defaultdict
+from functools import lru_cache
+from urllib.parse import urlparse
 
 import folium
 import geopandas as gpd
@@ -42,6 +44,7 @@ from geo.vocab import (
 )
 
 SYMBOL_PX = 16
+COORD_DECIMALS = 4  # ~10 m: finer than the best stated precision of any point, a third fewer bytes
 SPREAD_PX = 10  # co-located symbols are drawn on a ring this far apart, their points unchanged
 
 # 16 × 16 SVG shapes; the snapshot draws the same shapes with the matplotlib markers beside them.
@@ -83,8 +86,9 @@ def _name(row, lang: str) -> str:
 def _sources_html(titles, urls, lang: str) -> str:
     titles = [t.strip() for t in str(titles or "").split(";") if t.strip()]
     links = [u.strip() for u in str(urls or "").split(";") if u.strip().startswith(("http://", "https://"))]
+    # The link shows its host: the address itself is one click away, and cards stay short.
     items = "".join(f'<li><a href="{html.escape(u)}" target="_blank" rel="noopener noreferrer">'
-                    f"{html.escape(u)}</a></li>" for u in links)
+                    f"{html.escape(urlparse(u).netloc or u)}</a></li>" for u in links)
     return (f"<i>{html.escape(ui('source', lang))}:</i> {html.escape('; '.join(titles))}"
             + (f"<ul style='margin:2px 0 0 16px;padding:0'>{items}</ul>" if items else ""))
 
@@ -94,6 +98,7 @@ def _place(row, lang: str) -> str:
     return " · ".join(n for n in (names.get(row.get("city_code")), names.get(row.get("county_code"))) if n)
 
 
+@lru_cache(maxsize=4)
 def _unit_names(lang: str) -> dict[str, str]:
     key = "name_en" if lang == "en" else "name_zh"
     frames = (boundaries.cities(), boundaries.counties())
@@ -171,7 +176,11 @@ class GeoJsonOverlay(MacroElement):
         {% macro script(this, kwargs) %}
         (function() {
             var info = {{ this.info_json }};
-            var layer = L.geoJson({{ this.data_json }}, {
+            var features = {{ this.data_json }}.map(function(f) {
+                return f.length === 3 ? {type: "Feature", properties: f[2],
+                                         geometry: {type: "Point", coordinates: [f[0], f[1]]}} : f;
+            });
+            var layer = L.geoJson({type: "FeatureCollection", features: features}, {
                 pointToLayer: function(f, ll) { return jjj.pointLayer(f, ll); },
                 style: function(f) { return Object.assign({bubblingMouseEvents: {{ this.bubble|tojson }}}, f.properties.s); },
                 className: {{ this.class_name|tojson }}
@@ -180,7 +189,9 @@ class GeoJsonOverlay(MacroElement):
                 var i = info[l.feature.properties.id];
                 if (!i) { return; }
                 l.bindTooltip(i[0], {sticky: !l.getLatLng});
-                if (i[1]) { l.bindPopup(i[1], {maxWidth: 360}); }
+                // a card starting with "+" continues the tooltip text (sent once)
+                var card = i[1] && i[1].charAt(0) === "+" ? i[0] + "<br>" + i[1].slice(1) : i[1];
+                if (card) { l.bindPopup(card, {maxWidth: 360}); }
             });
             layer.addTo({{ this._parent.get_name() }});
         })();
@@ -191,10 +202,24 @@ class GeoJsonOverlay(MacroElement):
     def __init__(self, features: list[dict], info: dict[str, tuple[str, str]], class_name: str, bubble=False):
         super().__init__()
         self._name = "GeoJsonOverlay"
-        self.data_json = _json({"type": "FeatureCollection", "features": features})
+        self.data_json = _json([_compact(f) for f in features])
         self.info_json = _json(info)
         self.class_name = class_name
         self.bubble = bubble
+
+
+def _compact(feature: dict):
+    """A point as [lon, lat, properties]: a third of the bytes of a GeoJSON feature."""
+    geometry = feature["geometry"]
+    if geometry["type"] == "Point":
+        return [*geometry["coordinates"], feature["properties"]]
+    return feature
+
+
+def expand(data_json: str) -> list[dict]:
+    """The GeoJSON features of an overlay's compact data (what the browser rebuilds)."""
+    return [{"type": "Feature", "properties": f[2], "geometry": {"type": "Point", "coordinates": f[:2]}}
+            if isinstance(f, list) else f for f in json.loads(data_json.replace("<\\/", "</"))]
 
 
 def _feature(geometry, fid: str, **props) -> dict:
@@ -203,7 +228,7 @@ def _feature(geometry, fid: str, **props) -> dict:
 
 def _rounded(geom: dict) -> dict:
     def r(c):
-        return [round(c[0], 5), round(c[1], 5)] if isinstance(c[0], float | int) else [r(x) for x in c]
+        return [round(c[0], COORD_DECIMALS), round(c[1], COORD_DECIMALS)] if isinstance(c[0], float | int) else [r(x) for x in c]
     return {"type": geom["type"], "coordinates": r(geom["coordinates"])}
 
 
@@ -217,7 +242,8 @@ def entity_overlay(entities: gpd.GeoDataFrame, offsets, lang: str, kind: str) ->
     for (_, row), offset in zip(entities.iterrows(), offsets):
         symbol = OTHER_SYMBOLS["park"] if kind == "park" else PLATFORM_SYMBOLS[platform_types(row)[0]]
         features.append(_feature(row.geometry, row["id"], **_symbol_props(symbol, offset, kind)))
-        info[row["id"]] = (_text(_name(row, lang), _place(row, lang)), entity_card(row, lang))
+        # No popup: a click selects the entity and the page's side panel shows its card.
+        info[row["id"]] = (_text(_name(row, lang), _place(row, lang)), "")
     return GeoJsonOverlay(features, info, f"jjj-{kind}")
 
 
@@ -244,14 +270,14 @@ def line_overlay(lines: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
         status = CORRIDOR_STATUSES[row["status"]](lang)
         opened = row["opened"] if isinstance(row["opened"], str) else ""
         tip = _text(_name(row, lang), f"{LINE_KINDS[row['kind']](lang)} · {status} {opened}".strip())
-        info[row["line_id"]] = (tip, tip + "<br>" + _sources_html(row["source_title"], row["source_url"], lang))
+        info[row["line_id"]] = (tip, "+" + _sources_html(row["source_title"], row["source_url"], lang))
     return GeoJsonOverlay(features, info, "jjj-line")
 
 
 def station_overlay(stations: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
     features, info = [], {}
-    for _, row in stations.iterrows():
-        fid = f"{row['line_id']}-{row['seq']}"
+    for i, (_, row) in enumerate(stations.iterrows()):
+        fid = f"s{i}"
         features.append(_feature(row.geometry, fid, k="station"))
         name = row["station_en"] if lang == "en" and isinstance(row["station_en"], str) else row["station_zh"]
         info[fid] = (_text(name, PRECISIONS[row["precision"]](lang) if row["precision"] in PRECISIONS else ""), "")
@@ -263,7 +289,7 @@ def hub_overlay(hubs: gpd.GeoDataFrame, offsets, lang: str) -> GeoJsonOverlay:
     for (_, row), offset in zip(hubs.iterrows(), offsets):
         features.append(_feature(row.geometry, row["id"], **_symbol_props(OTHER_SYMBOLS[row["kind"]], offset, row["kind"])))
         tip = _text(_name(row, lang), HUB_KINDS[row["kind"]](lang), _place(row, lang))
-        info[row["id"]] = (tip, tip + "<br>" + _sources_html(row["source_title"], row["source_url"], lang))
+        info[row["id"]] = (tip, "+" + _sources_html(row["source_title"], row["source_url"], lang))
     return GeoJsonOverlay(features, info, "jjj-hub")
 
 
@@ -274,7 +300,7 @@ def axis_overlay(axes: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
         features.append(_feature(row.geometry, row["id"], s={"color": style.colour, "weight": style.weight,
                                                              "opacity": style.opacity, "lineCap": "round"}))
         tip = _text(_name(row, lang), style.term(lang))
-        info[row["id"]] = (tip, tip + "<br>" + _sources_html(row["source_title"], row["source_url"], lang))
+        info[row["id"]] = (tip, "+" + _sources_html(row["source_title"], row["source_url"], lang))
     return GeoJsonOverlay(features, info, "jjj-axis")
 
 
@@ -401,6 +427,11 @@ def legend_rows(layers: Layers, lang: str, choropleth_rows: str = "") -> str:
             rows.append(_legend_row(f'<span style="display:inline-block;width:20px;height:10px;background:{s.fill};'
                                     f'opacity:.75;border:2px solid {s.stroke}"></span>', layer_name(role, lang)))
     return "".join(rows) + choropleth_rows
+
+
+def choropleth_legend(title: str, rows_html: str) -> str:
+    """The choropleth's part of the legend: its title (escaped) and class rows."""
+    return f"<div style='font-weight:600;margin-top:6px'>{html.escape(title)}</div>{rows_html}"
 
 
 def overlay_group(layers: Layers, lang: str, policy_features: list[dict], fills: dict[str, str] | None = None,

@@ -16,7 +16,7 @@ EVIL = '<img src=x onerror=alert(1)>'
 
 
 def _features(element) -> list[dict]:
-    return json.loads(element.data_json.replace("<\\/", "</"))["features"]
+    return overlays.expand(element.data_json)
 
 
 def test_every_point_symbol_differs_in_shape_or_colour_and_each_type_in_both():
@@ -79,7 +79,8 @@ def test_co_located_symbols_are_fanned_out_without_moving_their_points():
         assert len(set(group)) == len(group)
     features = _features(overlays.entity_overlay(layers.parks, offsets[1], "zh", "park"))
     for feature, (_, park) in zip(features, layers.parks.iterrows()):
-        assert feature["geometry"]["coordinates"] == [round(park.geometry.x, 5), round(park.geometry.y, 5)]
+        d = overlays.COORD_DECIMALS
+        assert feature["geometry"]["coordinates"] == [round(park.geometry.x, d), round(park.geometry.y, d)]
 
 
 def test_the_legend_lists_only_what_is_drawn():

@@ -33,20 +33,31 @@ data = datasets.load("indicators")
 if ss.get("user_indicators") is not None and len(ss["user_indicators"]):
     data = pd.concat([data, ss["user_indicators"]], ignore_index=True)  # this session's uploads
 
-# --- the view from the URL, once per session -----------------------------------------------------
-if "m_loaded" not in ss:
-    from_url, ignored = filters.from_query(st.query_params.to_dict())
-    ss.update({"m_overlays": list(from_url.overlays), "m_types": list(TYPE_FILTER_VALUES if from_url.types is None else from_url.types),
-               "m_provinces": list(from_url.provinces), "m_cities": list(from_url.cities),
-               "m_industries": list(from_url.industries), "m_modes": list(from_url.modes),
-               "m_statuses": list(from_url.statuses), "m_as_of": from_url.as_of,
-               "m_undated": from_url.include_undated, "m_indicator": from_url.indicator,
-               "m_year": from_url.year, "m_scheme": from_url.scheme, "m_city": from_url.city,
-               "basemap": from_url.basemap, "m_center": from_url.center, "m_zoom": from_url.zoom,
-               "m_ignored": ignored, "m_loaded": True, "m_nudge": 0,
-               # a link with a view keeps it; a link with only a city fits the map to the city
-               "m_fitted": from_url.city if from_url.center else None})
+WIDGET_KEYS = ("m_overlays", "m_types", "m_provinces", "m_cities", "m_industries", "m_modes", "m_statuses",
+               "m_as_of", "m_undated", "m_indicator", "m_year", "m_scheme", "m_city", "basemap")
+
+
+def _widget_values(state: filters.ViewState) -> dict:
+    return {"m_overlays": list(state.overlays),
+            "m_types": list(TYPE_FILTER_VALUES if state.types is None else state.types),
+            "m_provinces": list(state.provinces), "m_cities": list(state.cities),
+            "m_industries": list(state.industries), "m_modes": list(state.modes),
+            "m_statuses": list(state.statuses), "m_as_of": state.as_of, "m_undated": state.include_undated,
+            "m_indicator": state.indicator, "m_year": state.year, "m_scheme": state.scheme,
+            "m_city": state.city, "basemap": state.basemap}
+
+
+# The view comes from the URL on a session's first visit; afterwards from the session. Streamlit
+# drops a page's widget values when another page runs, so they are restored from the last state.
+if "m_state" not in ss:
+    from_url, ss["m_ignored"] = filters.from_query(st.query_params.to_dict())
+    ss["m_state"], ss["m_nudge"], ss["m_center"], ss["m_zoom"] = from_url, 0, from_url.center, from_url.zoom
     ss["m_view"] = (from_url.center, from_url.zoom) if from_url.center and from_url.zoom else None
+    # a link with a view keeps it; a link with only a city fits the map to the city
+    ss["m_fitted"] = from_url.city if from_url.center else None
+for key, value in _widget_values(ss["m_state"]).items():
+    if key not in ss:
+        ss[key] = value
 
 
 def _type_label(value):
@@ -81,6 +92,97 @@ def _take_map_events(result: dict) -> None:
 # click shows in this very run (outline, panel) without a second one.
 _take_map_events(ss.get("jjj_map") or {})
 
+def _take_search() -> pd.DataFrame:
+    """Fly to and select the chosen search result when the query or the choice changed."""
+    query = ss.get("m_find") or ""
+    found = filters.find(query)
+    if found.empty:
+        return found
+    if ss.get("m_found") not in set(found["id"]):
+        ss["m_found"] = found["id"].iloc[0]
+    if ss.get("m_flown") != (query, ss["m_found"]):
+        ss["m_flown"] = (query, ss["m_found"])
+        ss["m_entity"] = ss["m_found"]
+        point = found.set_index("id").loc[ss["m_found"]].geometry
+        _fly_to(point.y, point.x, 10)
+    return found
+
+
+def _all_is_none(chosen, every) -> tuple | None:
+    # Every type chosen is the same view as no type filter; keep it out of the URL.
+    chosen = tuple(c for c in every if c in (chosen or ()))
+    return None if len(chosen) == len(every) else chosen
+
+
+def current_state() -> filters.ViewState:
+    return filters.ViewState(
+        overlays=tuple(ss["m_overlays"] or ()), types=_all_is_none(ss["m_types"], TYPE_FILTER_VALUES),
+        provinces=tuple(ss["m_provinces"]), cities=tuple(ss["m_cities"]),
+        industries=tuple(ss["m_industries"]), modes=tuple(ss["m_modes"]), statuses=tuple(ss["m_statuses"]),
+        as_of=ss["m_as_of"], include_undated=ss["m_undated"], indicator=ss["m_indicator"],
+        year=ss["m_year"], scheme=ss["m_scheme"], city=ss["m_city"], center=ss["m_center"],
+        zoom=ss["m_zoom"], lang=lang, basemap=ss["basemap"])
+
+
+found = _take_search()
+city_indicators = [i for i in INDICATORS if indicators.available_years(data, i, cities["code"])]
+years = indicators.available_years(data, ss["m_indicator"], cities["code"]) if ss["m_indicator"] else []
+if ss.get("m_year") not in years:
+    ss["m_year"] = years[0] if years else None
+if ss["m_city"] and ss.get("m_fitted") != ss["m_city"]:
+    ss["m_fitted"] = ss["m_city"]
+    west, south, east, north = cities.set_index("code").loc[ss["m_city"]].geometry.bounds
+    _fly_to((south + north) / 2, (west + east) / 2, mapview.zoom_to_fit(east - west, north - south))
+
+state = ss["m_state"] = current_state()
+layers = filters.visible_layers(state, ss.get("user_points"))
+colouring = None
+if state.indicator and state.year:
+    values = indicators.city_values(data, state.indicator, state.year)
+    legend_title = f"{INDICATORS[state.indicator].term(lang)} {state.year}"
+    colouring = choropleth.colour_cities(values, state.scheme, legend_title,
+                                         INDICATORS[state.indicator].unit, ui("no_data", lang))
+group = overlays.overlay_group(
+    layers, lang, mapview.policy_area_features(lang),
+    fills=colouring.fills if colouring else None, city_tips=colouring.tips if colouring else None,
+    selected_city=state.city,
+    choropleth_legend=overlays.choropleth_legend(legend_title, colouring.legend_html) if colouring else "")
+
+# --- the page: the map is sent before the controls drawn above it, so it starts loading first ------
+st.title(ui("page_map", lang))
+for key, value in ss.pop("m_ignored", []):
+    st.warning(ui("url_ignored", lang).format(key=key, value=value))
+controls = st.container()
+counts = layers.counts()
+st.caption(f"{ui('shown', lang)}: " + " · ".join(f"{OVERLAYS[o](lang)} {counts[o]}" for o in OVERLAYS
+                                                 if o in state.overlays and (o != "user_points" or counts[o])))
+map_col, panel_col = st.columns([3.2, 1.3])
+with map_col:
+    view = ss.get("m_view")
+    result = st_folium(
+        mapview.build_base_map(lang, state.basemap), key="jjj_map", height=640, use_container_width=True,
+        feature_group_to_add=group, center=view[0] if view else None, zoom=view[1] if view else None,
+        returned_objects=["last_clicked", "last_active_drawing", "center", "zoom", "bounds"],
+    )
+    st.caption(ui("schematic_note", lang) + " " + ui("copy_link", lang))
+ss["m_bounds"] = (result or {}).get("bounds")
+st.query_params.from_dict(filters.to_query(state))
+
+# --- search and choropleth controls --------------------------------------------------------------
+find_col, ind_col, year_col, cls_col = controls.columns([2, 2, 1, 1])
+find_col.text_input(ui("find", lang), key="m_find")
+if ss.get("m_find") and found.empty:
+    find_col.caption(ui("find_none", lang).format(q=ss["m_find"]))
+elif len(found):
+    find_col.selectbox(ui("find", lang), list(found["id"]), key="m_found", label_visibility="collapsed",
+                       format_func=lambda i: found.set_index("id").loc[i, name_col])
+ind_col.selectbox(ui("choropleth", lang), [None, *city_indicators], key="m_indicator",
+                  format_func=lambda i: ui("choropleth_none", lang) if i is None
+                  else f"{INDICATORS[i].term(lang)} ({INDICATORS[i].unit})", placeholder=ui("choropleth_none", lang))
+year_col.selectbox(ui("year", lang), years, key="m_year", disabled=not years, placeholder="—")
+cls_col.selectbox(ui("classification", lang), list(choropleth.SCHEMES), key="m_scheme",
+                  format_func=lambda s: ui(s, lang), disabled=not years)
+
 # --- sidebar: layers and filters -----------------------------------------------------------------
 side = st.sidebar
 side.selectbox(ui("basemap", lang), filters.BASEMAPS, key="basemap",
@@ -104,90 +206,6 @@ side.multiselect(ui("filter_statuses", lang), list(CORRIDOR_STATUSES), key="m_st
 side.select_slider(ui("filter_as_of", lang), [None, *range(1990, 2027)], key="m_as_of",
                    format_func=lambda y: ui("all", lang) if y is None else str(y))
 side.checkbox(ui("filter_undated", lang), key="m_undated", disabled=ss["m_as_of"] is None)
-
-st.title(ui("page_map", lang))
-for key, value in ss.pop("m_ignored", []):
-    st.warning(ui("url_ignored", lang).format(key=key, value=value))
-
-# --- search and choropleth controls --------------------------------------------------------------
-find_col, ind_col, year_col, cls_col = st.columns([2, 2, 1, 1])
-query = find_col.text_input(ui("find", lang), key="m_find")
-found = filters.find(query)
-if query and found.empty:
-    find_col.caption(ui("find_none", lang).format(q=query))
-elif len(found):
-    pick_id = find_col.selectbox(ui("find", lang), list(found["id"]), key="m_found", label_visibility="collapsed",
-                                 format_func=lambda i: found.set_index("id").loc[i, name_col])
-    if ss.get("m_flown") != (query, pick_id):
-        ss["m_flown"] = (query, pick_id)
-        point = found.set_index("id").loc[pick_id].geometry
-        ss["m_entity"] = pick_id
-        _fly_to(point.y, point.x, 10)
-
-city_indicators = [i for i in INDICATORS if indicators.available_years(data, i, cities["code"])]
-ind_col.selectbox(ui("choropleth", lang), [None, *city_indicators], key="m_indicator",
-                  format_func=lambda i: ui("choropleth_none", lang) if i is None
-                  else f"{INDICATORS[i].term(lang)} ({INDICATORS[i].unit})", placeholder=ui("choropleth_none", lang))
-years = indicators.available_years(data, ss["m_indicator"], cities["code"]) if ss["m_indicator"] else []
-if ss.get("m_year") not in years:
-    ss["m_year"] = years[0] if years else None
-year_col.selectbox(ui("year", lang), years, key="m_year", disabled=not years, placeholder="—")
-cls_col.selectbox(ui("classification", lang), list(choropleth.SCHEMES), key="m_scheme",
-                  format_func=lambda s: ui(s, lang), disabled=not years)
-
-
-def _all_is_none(chosen, every) -> tuple | None:
-    # Every type chosen is the same view as no type filter; keep it out of the URL.
-    chosen = tuple(c for c in every if c in (chosen or ()))
-    return None if len(chosen) == len(every) else chosen
-
-
-def current_state() -> filters.ViewState:
-    return filters.ViewState(
-        overlays=tuple(ss["m_overlays"] or ()), types=_all_is_none(ss["m_types"], TYPE_FILTER_VALUES),
-        provinces=tuple(ss["m_provinces"]), cities=tuple(ss["m_cities"]),
-        industries=tuple(ss["m_industries"]), modes=tuple(ss["m_modes"]), statuses=tuple(ss["m_statuses"]),
-        as_of=ss["m_as_of"], include_undated=ss["m_undated"], indicator=ss["m_indicator"],
-        year=ss["m_year"], scheme=ss["m_scheme"], city=ss["m_city"], center=ss["m_center"],
-        zoom=ss["m_zoom"], lang=lang, basemap=ss["basemap"])
-
-
-# --- the map -------------------------------------------------------------------------------------
-if ss["m_city"] and ss.get("m_fitted") != ss["m_city"]:
-    ss["m_fitted"] = ss["m_city"]
-    west, south, east, north = cities.set_index("code").loc[ss["m_city"]].geometry.bounds
-    _fly_to((south + north) / 2, (west + east) / 2, mapview.zoom_to_fit(east - west, north - south))
-
-state = current_state()
-layers = filters.visible_layers(state, ss.get("user_points"))
-colouring = None
-if state.indicator and state.year:
-    values = indicators.city_values(data, state.indicator, state.year)
-    term = INDICATORS[state.indicator].term(lang)
-    colouring = choropleth.colour_cities(values, state.scheme, f"{term} {state.year}",
-                                         INDICATORS[state.indicator].unit, ui("no_data", lang))
-group = overlays.overlay_group(
-    layers, lang, mapview.policy_area_features(lang),
-    fills=colouring.fills if colouring else None, city_tips=colouring.tips if colouring else None,
-    selected_city=state.city,
-    choropleth_legend=(f"<div style='font-weight:600;margin-top:6px'>{overlays.html.escape(f'{term} {state.year}')}</div>"
-                       + colouring.legend_html) if colouring else "")
-
-counts = layers.counts()
-st.caption(f"{ui('shown', lang)}: " + " · ".join(f"{OVERLAYS[o](lang)} {counts[o]}" for o in OVERLAYS
-                                                 if o in state.overlays and (o != "user_points" or counts[o])))
-map_col, panel_col = st.columns([3.2, 1.3])
-with map_col:
-    view = ss.get("m_view")
-    result = st_folium(
-        mapview.build_base_map(lang, state.basemap), key="jjj_map", height=640, use_container_width=True,
-        feature_group_to_add=group, center=view[0] if view else None, zoom=view[1] if view else None,
-        returned_objects=["last_clicked", "last_active_drawing", "center", "zoom", "bounds"],
-    )
-    st.caption(ui("schematic_note", lang) + " " + ui("copy_link", lang))
-
-ss["m_bounds"] = (result or {}).get("bounds")
-st.query_params.from_dict(filters.to_query(current_state()))
 
 # --- the linked panel ----------------------------------------------------------------------------
 with panel_col:

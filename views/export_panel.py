@@ -1,0 +1,90 @@
+"""The Map page's export panel (a helper, not a page): images, a slide, an offline map, the data.
+
+``render_export_panel(state, bounds, user_points, lang)`` is called by views/map.py under the map.
+Nothing is drawn until "Generate" is clicked, so the Map page stays fast; the files are then kept
+in the session for exactly that view and those settings, and a rerun or a download costs nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from geo import datasets, filters, snapshot
+from geo.vocab import ui
+
+_RESULT = "x_result"  # session key: (request key, {format: bytes})
+_LABELS = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "pptx": "PPTX", "html": "HTML", "csv": "CSV",
+           "xlsx": "XLSX", "geojson": "GeoJSON"}
+
+
+def _digest(frame: pd.DataFrame | None) -> str:
+    if frame is None or frame.empty:
+        return ""
+    return hashlib.sha1(frame.to_json(default_handler=str).encode("utf-8")).hexdigest()
+
+
+def _indicator_data() -> pd.DataFrame | None:
+    """The shipped indicators plus this session's uploads, as the Map page colours the cities."""
+    uploaded = st.session_state.get("user_indicators")
+    if uploaded is None or not len(uploaded):
+        return None
+    return pd.concat([datasets.load("indicators"), uploaded], ignore_index=True)
+
+
+def _settings(state: filters.ViewState, user_points, lang: str) -> dict:
+    """The title, subtitle, approval number and size the user chose (defaults: from the view)."""
+    counts = filters.visible_layers(state, user_points).counts()
+    left, right = st.columns(2)
+    title = left.text_input(ui("export_title", lang), key="x_title", placeholder=snapshot.default_title(state))
+    subtitle = right.text_input(ui("export_subtitle", lang), key="x_subtitle",
+                                placeholder=snapshot.default_subtitle(state, counts))
+    left, right = st.columns(2)
+    preset = left.selectbox(ui("export_size", lang), [*snapshot.PRESETS, snapshot.CUSTOM], key="x_preset",
+                            format_func=lambda p: ui(f"preset_{p}", lang))
+    approval = right.text_input(ui("approval_no", lang), key="x_approval", help=ui("approval_help", lang))
+    size = None
+    if preset == snapshot.CUSTOM:
+        lo, hi = snapshot.SIZE_RANGE
+        left, right = st.columns(2)
+        size = (int(left.number_input(ui("width_px", lang), lo, hi, 1600, step=10, key="x_width")),
+                int(right.number_input(ui("height_px", lang), lo, hi, 900, step=10, key="x_height")))
+    return {"title": title.strip() or None, "subtitle": subtitle.strip() or None, "preset": preset,
+            "size": size, "approval_no": approval.strip()}
+
+
+def render_export_panel(state: filters.ViewState, bounds: dict | None, user_points, lang: str) -> None:
+    """An "Export" expander: settings, a Generate button, then one download button per format.
+
+    ``bounds`` is st_folium's {"_southWest": {"lat", "lng"}, "_northEast": {...}} (or None: the
+    whole region); ``user_points`` are this session's uploaded points (or None).
+    """
+    with st.expander(ui("export", lang)):
+        st.caption(ui("export_intro", lang))
+        settings = _settings(state, user_points, lang)
+        box = snapshot.bounds_from_folium(bounds)
+        indicator_data = _indicator_data()
+        request = repr((state, box, sorted(settings.items()), _digest(user_points), _digest(indicator_data)))
+        if st.button(ui("generate", lang), key="x_generate", type="primary"):
+            with st.spinner(ui("generating", lang)):
+                files = snapshot.export_all(state, bounds=box, user_points=user_points,
+                                            indicator_data=indicator_data, **settings)
+            st.session_state[_RESULT] = (request, files)
+        stored = st.session_state.get(_RESULT)
+        if stored and stored[0] != request:
+            st.caption(ui("export_stale", lang))
+        elif stored:
+            _downloads(stored[1])
+        st.caption(ui("export_data_note", lang))
+
+
+def _downloads(files: dict[str, bytes]) -> None:
+    stem = f"jjj-map-{dt.date.today().isoformat()}"
+    columns = st.columns(len(files))
+    for column, (fmt, data) in zip(columns, files.items()):
+        column.download_button(_LABELS[fmt], data,
+                               file_name=f"{stem}.{fmt}", mime=snapshot.MIME[fmt], key=f"x_download_{fmt}",
+                               on_click="ignore", icon=":material/download:")
