@@ -12,8 +12,9 @@ import pandas as pd
 from geo import boundaries
 from geo.vocab import EDITIONS, EXTRA_AREAS
 
-# Later revisions first: they replace the figures they revise.
-EDITION_PREFERENCE = ("revised_2020_census", "revised_2018_census", "revised", "first_release",
+# A user's own upload first (they brought it to see it), then later revisions: they replace the
+# figures they revise.
+EDITION_PREFERENCE = ("user_upload", "revised_2020_census", "revised_2018_census", "revised", "first_release",
                       "as_published_in_source")
 BEIJING, TIANJIN = "110100", "120100"
 

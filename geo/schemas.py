@@ -172,7 +172,7 @@ INDICATOR_VALUES = pa.DataFrameSchema({
     "indicator": _choice(INDICATORS),
     "value": _number(required=True),
     "unit": _text(required=True),
-    "edition": _choice(EDITIONS),
+    "edition": _choice([e for e in EDITIONS if e != "user_upload"]),  # uploads are never shipped
     **SOURCE_COLUMNS,
 }, strict=True, name="indicators")
 

@@ -413,7 +413,6 @@ def render(state: filters.ViewState, *, title: str, subtitle: str = "", preset: 
     with _style():
         # The +0.001 px keeps float rounding from truncating the canvas to one pixel less.
         fig = Figure(figsize=((width + 1e-3) / dpi, (height + 1e-3) / dpi), dpi=dpi)
-        FigureCanvasAgg(fig)  # a renderer to measure the legend with
         w_in, h_in = fig.get_size_inches()
         lay = _layout(w_in, h_in)
         ax = fig.add_axes(lay.map)
@@ -501,13 +500,12 @@ def _draw_policy_areas(ax, areas: gpd.GeoDataFrame, pen: _Pen) -> int:
 
 def _draw_lines(ax, lines: gpd.GeoDataFrame, pen: _Pen, by_status: bool) -> int:
     """Rail lines (colour by kind, dash by status) or axes and belts (wide, translucent, round ends)."""
-    for _, row in lines.iterrows():
-        style = LINE_STYLES[row["kind"]]
-        dash = pen.dashes(STATUS_DASH[row["status"]]) if by_status else "-"
-        gpd.GeoSeries([row.geometry]).plot(ax=ax, color=style.colour, alpha=style.opacity,
-                                           linewidth=pen.pt(style.weight), linestyle=dash,
-                                           capstyle="butt" if by_status else "round",
-                                           zorder=5 if by_status else 4)
+    keys = ["kind", "status"] if by_status else ["kind"]
+    for key, group in lines.groupby(keys) if len(lines) else []:
+        style = LINE_STYLES[key[0]]
+        group.plot(ax=ax, color=style.colour, alpha=style.opacity, linewidth=pen.pt(style.weight),
+                   linestyle=pen.dashes(STATUS_DASH[key[1]]) if by_status else "-",
+                   capstyle="butt" if by_status else "round", zorder=5 if by_status else 4)
     return len(lines)
 
 
@@ -640,7 +638,8 @@ def _draw_legend(ax, layers, colour, pen: _Pen, lang: str, columns: int) -> None
     """The legend, shrunk (text and symbols together) until it fits its panel."""
     ax.set_axis_off()
     entries = _legend_entries(layers, colour, pen, lang)
-    renderer = ax.figure.canvas.get_renderer()
+    # Attached only now: with an Agg canvas, every geopandas plot call redraws the whole figure.
+    renderer = FigureCanvasAgg(ax.figure).get_renderer()
     room = ax.get_window_extent(renderer).height
     shrink = 1.0
     for _ in range(4):

@@ -41,6 +41,7 @@ BOUNDARY_TOLERANCE_DEG = 0.01
 INDICATOR_COLUMNS = ("area_code", "year", "indicator", "value", "unit", "edition",
                      "source_title", "source_url", "notes")
 POINT_COLUMNS = ("id", "name", "kind", "city_code", "year", "industries", "source_title", "geometry")
+USER_EDITION = "user_upload"
 STATE_KEYS = {"indicators": "user_indicators", "points": "user_points"}
 
 _DELIMITERS = (",", "\t", ";")  # first wins a tie, so comma is the default
@@ -188,9 +189,13 @@ def read_points(filename: str, data: bytes) -> UploadResult:
     return _check_points(table, filename)
 
 
-def merge_indicators(shipped: pd.DataFrame, uploaded: pd.DataFrame) -> pd.DataFrame:
-    """A new frame: the shipped rows (untouched) followed by the uploaded ones."""
-    if uploaded.empty:
+def merge_indicators(shipped: pd.DataFrame, uploaded: pd.DataFrame | None) -> pd.DataFrame:
+    """A new frame: the shipped rows (untouched) followed by the uploaded ones.
+
+    Uploaded rows carry the edition ``user_upload``, which ``indicators.pick`` prefers, so a
+    researcher's own figure is the one shown (and labelled as theirs) where both exist.
+    """
+    if uploaded is None or uploaded.empty:
         return shipped.copy()
     return pd.concat([shipped, uploaded[list(shipped.columns)]], ignore_index=True)
 
@@ -474,7 +479,7 @@ def _check_indicators(table: _Table, filename: str) -> UploadResult:
         code, year, indicator, value = _indicator_values(row, seen)
         problems += row.problems
         if not row.problems:
-            accepted.append((code, year, indicator, value, INDICATORS[indicator].unit, "as_published_in_source",
+            accepted.append((code, year, indicator, value, INDICATORS[indicator].unit, USER_EDITION,
                              row.text("source") or f"用户上传：{filename}", "", "user upload"))
     return UploadResult(_indicator_frame(accepted), problems, len(table.records))
 

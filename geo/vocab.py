@@ -179,6 +179,7 @@ EDITIONS: dict[str, Term] = {
     "revised_2020_census": Term("人口普查修订（2020）", "Revised after the 2020 population census"),
     "revised": Term("修订/最终核实", "Revised / final verification"),
     "as_published_in_source": Term("按来源所载", "As published in the source"),
+    "user_upload": Term("用户上传（本次会话）", "Uploaded by you (this session)"),
 }
 
 

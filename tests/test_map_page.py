@@ -79,3 +79,21 @@ def test_choropleth_year_follows_the_indicator():
     at.selectbox(key="m_indicator").set_value("population").run()
     assert not at.exception and at.session_state["m_year"] is not None
     assert at.query_params["indicator"] == "population"
+
+
+def test_this_sessions_uploads_show_on_the_map_and_in_the_panel():
+    from geo import uploads
+    indicators_csv = "city,year,indicator,value\n张家口,2023,gdp,1999.5\n".encode("utf-8")
+    points_csv = "name,longitude,latitude\n<img src=x onerror=alert(1)>,114.9,40.8\n".encode("utf-8")
+    rows = uploads.read_indicators("mine.csv", indicators_csv).rows
+    points = uploads.read_points("mine.csv", points_csv).rows
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["lang"] = "en"
+    at.session_state["user_indicators"] = rows
+    at.session_state["user_points"] = points
+    at.run()
+    assert _count(at, "Uploaded points") == 1
+    at.selectbox(key="m_city").set_value("130700").run()
+    profile = at.dataframe[0].value
+    gdp = profile[profile["Indicator"] == "GDP"].iloc[0]
+    assert gdp["Latest"].startswith("1,999.50") and gdp["Year"] == "2023"

@@ -161,7 +161,7 @@ def test_indicator_rows_have_exactly_the_shipped_columns():
     shipped = pd.read_csv(DATA / "indicators.csv", nrows=1)
     assert list(rows.columns) == list(shipped.columns)
     assert rows["year"].dtype == "int64" and rows["value"].dtype == "float64"
-    assert set(rows["edition"]) == {"as_published_in_source"}
+    assert set(rows["edition"]) == {uploads.USER_EDITION}
     assert set(rows["notes"]) == {"user upload"} and set(rows["source_url"]) == {""}
     assert list(rows["unit"]) == [INDICATORS[i].unit for i in rows["indicator"]]
     assert rows["source_title"].iloc[0] == "北京统计年鉴（测试数据）"

@@ -4,12 +4,12 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import boundaries, choropleth, datasets, indicators, mapview
+from geo import boundaries, choropleth, datasets, indicators, mapview, uploads
 from geo.vocab import EDITIONS, INDICATORS, normalise_language, ui
 
 lang = normalise_language(st.session_state.get("lang"))
 en = lang == "en"
-data = datasets.load("indicators")
+data = uploads.merge_indicators(datasets.load("indicators"), st.session_state.get("user_indicators"))
 city_codes = list(boundaries.cities()["code"])
 
 st.title(ui("page_cities", lang))

@@ -3,11 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from geo import boundaries, coverage, datasets
+from geo import boundaries, coverage, datasets, uploads
 from geo.schemas import TABLES
 from geo.vocab import (
     CORE_INDICATORS,
     INDICATORS,
+    LANGUAGE_NAMES,
     PLATFORM_SYSTEMS,
     PLATFORM_TYPES,
     layer_name,
@@ -108,8 +109,6 @@ st.download_button(f"{ui('download', lang)} policy_areas.csv", boundaries.POLICY
 # --- Researchers' own uploads -------------------------------------------------------------------
 # geo.uploads reads and checks them; accepted rows live only in st.session_state ("user_indicators",
 # "user_points") for other pages to use, and nothing is ever written to data/.
-from geo import uploads  # noqa: E402  (this section is appended; the page above does not need it)
-from geo.vocab import LANGUAGE_NAMES  # noqa: E402
 
 st.header(ui("upload_header", lang))
 st.write(ui("upload_intro", lang).format(limit_mb=uploads.MAX_UPLOAD_BYTES // 2**20))

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import boundaries, choropleth, datasets, filters, indicators, mapview, overlays, registry
+from geo import boundaries, choropleth, datasets, filters, indicators, mapview, overlays, registry, uploads
 from geo.vocab import (
     CORE_INDICATORS,
     CORRIDOR_STATUSES,
@@ -29,9 +29,7 @@ ss = st.session_state
 name_col = "name_en" if en else "name_zh"
 cities = boundaries.cities()
 city_names = dict(zip(cities["code"], cities[name_col]))
-data = datasets.load("indicators")
-if ss.get("user_indicators") is not None and len(ss["user_indicators"]):
-    data = pd.concat([data, ss["user_indicators"]], ignore_index=True)  # this session's uploads
+data = uploads.merge_indicators(datasets.load("indicators"), ss.get("user_indicators"))  # + this session's uploads
 
 WIDGET_KEYS = ("m_overlays", "m_types", "m_provinces", "m_cities", "m_industries", "m_modes", "m_statuses",
                "m_as_of", "m_undated", "m_indicator", "m_year", "m_scheme", "m_city", "basemap")
