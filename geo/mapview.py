@@ -377,6 +377,15 @@ class BaseLayers(JSCSSMixin, MacroElement):
             var styles = {{ this.styles_json }};
             var nameKey = {{ this.name_key|tojson }};
             jjj.map = map;
+            if (map.keyboard) {
+                // Leaflet focuses the map on mousedown; the host page then scrolls the iframe into
+                // view and the mouseup lands elsewhere, so a first click on a symbol is lost.
+                map.keyboard.disable();
+                map.keyboard._onMouseDown = function() {
+                    if (!this._focused) { this._map._container.focus({preventScroll: true}); }
+                };
+                map.keyboard.enable();
+            }
             jjj.shapes = {{ this.shapes_json }};
             [["jjjBase", 350], ["jjjAreas", 380], ["jjjLabels", 450]].forEach(function(p) {
                 map.createPane(p[0]).style.zIndex = p[1];
@@ -416,7 +425,15 @@ class BaseLayers(JSCSSMixin, MacroElement):
                     };
                     jjj.legend.addTo(map);
                 }
-                jjj.legend.getContainer().innerHTML = content;
+                var box = jjj.legend.getContainer();
+                // Open on a wide map; on a narrow one it would hide symbols. A reader's choice sticks.
+                var open = jjj.legendOpen !== undefined ? jjj.legendOpen : map.getSize().x >= 900;
+                box.innerHTML = content;
+                var details = box.querySelector("details");
+                if (details) {
+                    details.open = open;
+                    details.addEventListener("toggle", function() { jjj.legendOpen = details.open; });
+                }
             };
             {{ this.labels_json }}.forEach(function(l) {
                 L.marker([l[1], l[2]], {pane: "jjjLabels", interactive: false, icon: L.divIcon({

@@ -381,7 +381,7 @@ class Legend(MacroElement):
     def __init__(self, title: str, rows_html: str):
         super().__init__()
         self._name = "Legend"
-        self.html_json = _json(f'<details open><summary style="font-weight:600;cursor:pointer">{html.escape(title)}'
+        self.html_json = _json(f'<details><summary style="font-weight:600;cursor:pointer">{html.escape(title)}'
                                f"</summary>{rows_html}</details>")
 
 

@@ -44,7 +44,7 @@ from matplotlib_scalebar.scalebar import ScaleBar
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from PIL import Image
 from pptx import Presentation
-from pptx.util import Emu, Inches
+from pptx.util import Emu, Inches, Pt
 
 from geo import assets, boundaries, choropleth, datasets, filters, indicators, mapview, overlays
 from geo.vocab import (
@@ -653,8 +653,9 @@ def _draw_legend(ax, layers, colour, pen: _Pen, lang: str, columns: int) -> None
 
 def _legend(ax, entries, title: str, pen: _Pen, columns: int, shrink: float):
     legend = ax.legend([e[0] for e in entries], [e[1] for e in entries], loc="upper left", ncols=columns,
-                       title=title, title_fontsize=pen.pt(12.5) * shrink, fontsize=pen.pt(10.5) * shrink, markerscale=shrink, frameon=False, alignment="left",
-                       handlelength=2.6, labelspacing=0.45, borderaxespad=0)
+                       title=title, title_fontsize=pen.pt(12.5) * shrink, fontsize=pen.pt(10.5) * shrink,
+                       markerscale=shrink, frameon=False, alignment="left", handlelength=2.6, labelspacing=0.45,
+                       borderaxespad=0)
     # The font has one weight (regular): headings stand out by size, not boldness.
     for text, (_, _, heading) in zip(legend.get_texts(), entries):
         if heading:
@@ -721,9 +722,8 @@ def save(snapshot: Snapshot, path_or_buffer, fmt: str) -> None:
     """Write the snapshot as png (exactly its pixel size), svg (text as text) or pdf."""
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"format {fmt!r}: save writes {', '.join(IMAGE_FORMATS)}")
-    metadata = {"Title": snapshot.title} if fmt != "png" else {"Title": snapshot.title, "Software": "JJJ Atlas"}
     with _style():
-        snapshot.figure.savefig(path_or_buffer, format=fmt, dpi=snapshot.dpi, metadata=metadata)
+        snapshot.figure.savefig(path_or_buffer, format=fmt, dpi=snapshot.dpi, metadata={"Title": snapshot.title})
 
 
 def image_bytes(snapshot: Snapshot, fmt: str) -> bytes:
@@ -739,9 +739,10 @@ def to_pptx(snapshot_png_bytes: bytes, title: str, sources: list[str], links: li
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
     slide = deck.slides.add_slide(deck.slide_layouts[5])  # "Title Only"
-    slide.shapes.title.text = title
     heading = slide.shapes.title
+    heading.text = title
     heading.left, heading.top, heading.width, heading.height = Inches(0.4), Inches(0.15), Inches(12.53), Inches(0.8)
+    heading.text_frame.paragraphs[0].font.size = Pt(26)  # the layout's 44 pt overflows a long title
     box_w, box_h, top = deck.slide_width - Inches(0.6), deck.slide_height - Inches(1.1), Inches(1.0)
     with Image.open(io.BytesIO(snapshot_png_bytes)) as image:
         aspect = image.width / image.height

@@ -13,7 +13,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from geo import datasets, filters, snapshot
+from geo import datasets, filters, snapshot, uploads
 from geo.vocab import ui
 
 _RESULT = "x_result"  # session key: (request key, {format: bytes})
@@ -24,7 +24,8 @@ _LABELS = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "pptx": "PPTX", "html": "HT
 def _digest(frame: pd.DataFrame | None) -> str:
     if frame is None or frame.empty:
         return ""
-    return hashlib.sha1(frame.to_json(default_handler=str).encode("utf-8")).hexdigest()
+    # CSV text (geometry as WKT) works for a DataFrame and a GeoDataFrame alike.
+    return hashlib.sha1(frame.to_csv(index=False).encode("utf-8")).hexdigest()
 
 
 def _indicator_data() -> pd.DataFrame | None:
@@ -32,7 +33,7 @@ def _indicator_data() -> pd.DataFrame | None:
     uploaded = st.session_state.get("user_indicators")
     if uploaded is None or not len(uploaded):
         return None
-    return pd.concat([datasets.load("indicators"), uploaded], ignore_index=True)
+    return uploads.merge_indicators(datasets.load("indicators"), uploaded)
 
 
 def _settings(state: filters.ViewState, user_points, lang: str) -> dict:

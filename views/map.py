@@ -22,6 +22,7 @@ from geo.vocab import (
     normalise_language,
     ui,
 )
+from views.export_panel import render_export_panel
 
 lang = normalise_language(st.session_state.get("lang"))
 en = lang == "en"
@@ -165,6 +166,8 @@ with map_col:
     st.caption(ui("schematic_note", lang) + " " + ui("copy_link", lang))
 ss["m_bounds"] = (result or {}).get("bounds")
 st.query_params.from_dict(filters.to_query(state))
+with map_col:
+    render_export_panel(state, ss["m_bounds"], ss.get("user_points"), lang)
 
 # --- search and choropleth controls --------------------------------------------------------------
 find_col, ind_col, year_col, cls_col = controls.columns([2, 2, 1, 1])

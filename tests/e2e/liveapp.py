@@ -36,6 +36,13 @@ def free_port() -> int:
 @contextmanager
 def app_server(timeout: float = 60.0, script: str = "app.py"):
     """Start ``streamlit run <script>`` (default the app) and yield its base URL; stop it afterwards."""
+    with app_process(timeout, script) as (base, _):
+        yield base
+
+
+@contextmanager
+def app_process(timeout: float = 60.0, script: str = "app.py"):
+    """Like ``app_server`` but yields (base URL, the server's Popen) for measuring the process."""
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / script),
            "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -47,7 +54,7 @@ def app_server(timeout: float = 60.0, script: str = "app.py"):
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(base, proc, timeout, Path(log.name))
-        yield base
+        yield base, proc
     finally:
         proc.terminate()
         try:

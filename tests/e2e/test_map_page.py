@@ -1,8 +1,11 @@
 """The Map page in headless Chromium: filters redraw in place, a click links the city panel, and a
 copied URL reproduces the view."""
 
+import numpy as np
 import pytest
+import shapely
 
+from geo import boundaries, filters
 from tests.e2e.liveapp import app_server, fresh_page, map_frame
 
 
@@ -30,6 +33,25 @@ def _wait_count(frame, kind, predicate, timeout_ms=15000):
     raise AssertionError(f"{kind} count stayed at {_symbols(frame, kind)}")
 
 
+def _empty_spot(city_code: str, state: filters.ViewState) -> tuple[float, float]:
+    """(lat, lon) inside the city and as far as possible from anything drawn, so a click hits the city."""
+    city = boundaries.cities().set_index("code").loc[city_code].geometry.buffer(-0.05)
+    layers = filters.visible_layers(state)
+    drawn = shapely.union_all([g for name in vars(layers) for g in getattr(layers, name).geometry]
+                              + list(boundaries.label_points("cities").geometry))
+    west, south, east, north = city.bounds
+    grid = [shapely.Point(x, y) for x in np.arange(west, east, 0.05) for y in np.arange(south, north, 0.05)]
+    best = max((p for p in grid if city.contains(p)), key=drawn.distance)
+    return best.y, best.x
+
+
+def _click_map_at(page, frame, lat: float, lon: float) -> None:
+    x, y = frame.evaluate("""([lat, lon]) => { const p = jjj.map.latLngToContainerPoint([lat, lon]);
+        const r = jjj.map.getContainer().getBoundingClientRect(); return [p.x + r.x, p.y + r.y]; }""", [lat, lon])
+    box = page.locator("iframe").first.bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+
+
 def _panel_city(page):
     box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Choose a city")
     return box.locator("input").input_value()
@@ -55,8 +77,7 @@ def test_clicking_a_city_opens_its_panel_and_the_url_reproduces_the_view(base, p
         frame, _ = map_frame(page, ".jjj-city-label", 13)
         _settled(page)
         shown = page.get_by_text("Shown:").inner_text()
-        label = frame.locator(".jjj-city-label", has_text="Zhangjiakou").bounding_box()
-        page.mouse.click(label["x"] - 45, label["y"] + 30)
+        _click_map_at(page, frame, *_empty_spot("130700", filters.ViewState(types=("innovation", "manufacturing"))))
         page.get_by_text("Platforms and parks in this city").wait_for()
         assert _panel_city(page) == "Zhangjiakou"
         _settled(page)
@@ -70,4 +91,16 @@ def test_clicking_a_city_opens_its_panel_and_the_url_reproduces_the_view(base, p
         _settled(page)
         assert page.get_by_text("Shown:").inner_text() == shown
         assert _panel_city(page) == "Zhangjiakou"
+    assert watch.errors == [] and watch.external == []
+
+
+def test_clicking_a_park_opens_its_card_beside_the_map(base, pw):
+    with fresh_page(pw, base + "/?lang=en") as (page, watch):
+        frame, _ = map_frame(page, ".jjj-sym-park", 10)
+        _settled(page)
+        frame.locator(".jjj-sym-park").first.click()
+        page.get_by_role("heading", name="Details", exact=True).wait_for()
+        card = page.locator('[data-testid="stHtml"]').first.inner_text()
+        assert "Source" in card and "→" in card
+        assert "city=" not in page.url  # a click on a symbol is not a click on the city under it
     assert watch.errors == [] and watch.external == []
