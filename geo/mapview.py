@@ -1,8 +1,10 @@
-"""Build the interactive folium map: boundaries, policy areas, labels, legend, layer control.
+"""Build the interactive folium maps, all assets local (see ``geo.assets``).
 
-Plain Python (no Streamlit): ``build_map(lang)`` returns a ``folium.Map`` whose assets are all
-local (see ``geo.assets``). Every string that reaches HTML goes through ``html.escape`` here, so
-tooltips and popups show text, never markup.
+Plain Python (no Streamlit). ``build_base_map(lang)`` is the Map page's stable base (boundaries
+fetched by URL or embedded, labels, the ``jjj`` helpers that ``geo.overlays`` calls);
+``build_map(lang)``, ``build_choropleth_map`` and ``build_overlay_map`` draw the analysis pages'
+self-contained maps. Every string that reaches HTML is escaped (``html.escape`` here, ``esc`` in the
+browser), so tooltips and popups show text, never markup.
 """
 
 from __future__ import annotations

@@ -97,3 +97,15 @@ def test_this_sessions_uploads_show_on_the_map_and_in_the_panel():
     profile = at.dataframe[0].value
     gdp = profile[profile["Indicator"] == "GDP"].iloc[0]
     assert gdp["Latest"].startswith("1,999.50") and gdp["Year"] == "2023"
+
+
+def test_shared_data_is_built_once_per_process_not_per_session():
+    from geo import corridors, registry
+    _run()  # a first session fills the caches
+    built = (registry._entities.cache_info().misses, corridors._stations.cache_info().misses,
+             filters._hubs.cache_info().misses, filters._search_index.cache_info().misses)
+    for lang in ("zh", "en"):
+        at = _run(lang=lang)
+        at.multiselect(key="m_provinces").set_value(["130000"]).run()
+    assert (registry._entities.cache_info().misses, corridors._stations.cache_info().misses,
+            filters._hubs.cache_info().misses, filters._search_index.cache_info().misses) == built
