@@ -322,9 +322,8 @@ def region_bounds() -> list[list[float]]:
     return [[float(south), float(west)], [float(north), float(east)]]
 
 
-def build_map(lang: str = "zh", basemap: str = "none") -> folium.Map:
-    """The Map page's map in ``lang``: boundaries, 2+4 areas, city labels, legend, layer control."""
-    lang = normalise_language(lang)
+def _empty_map(lang: str, basemap: str) -> folium.Map:
+    """A map framed on the region with the page settings and, if asked, OpenStreetMap tiles."""
     bounds = region_bounds()
     center = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
     fmap = folium.Map(location=center, zoom_start=7, tiles=None, maxZoom=MAX_ZOOM,
@@ -332,12 +331,19 @@ def build_map(lang: str = "zh", basemap: str = "none") -> folium.Map:
     MapSetup().add_to(fmap)
     if basemap == "osm":
         folium.TileLayer("OpenStreetMap", name=ui("basemap_osm", lang), max_zoom=MAX_ZOOM).add_to(fmap)
+    return fmap
+
+
+def build_map(lang: str = "zh", basemap: str = "none") -> folium.Map:
+    """A self-contained map in ``lang``: boundaries, 2+4 areas, city labels, legend, layer control."""
+    lang = normalise_language(lang)
+    fmap = _empty_map(lang, basemap)
     county_layer = _add_boundaries(fmap, lang)
     _add_policy_areas(fmap, lang, county_layer)
     _add_city_labels(fmap, lang)
     HtmlLegend(ui("legend", lang), legend_rows(lang)).add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
-    fmap.fit_bounds(bounds)
+    fmap.fit_bounds(region_bounds())
     return assets.localize(fmap)
 
 
@@ -364,6 +370,8 @@ class BaseLayers(JSCSSMixin, MacroElement):
           .jjj-legend { background: rgba(255,255,255,.93); padding: 8px 10px; border-radius: 4px;
              font: 11px/1.45 'Noto Sans CJK SC','Microsoft YaHei',sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3);
              max-height: 70%; overflow-y: auto; }
+          .jjj-legend-row { display: flex; align-items: center; gap: 6px; }
+          .jjj-sw { display: inline-flex; width: 24px; justify-content: center; }
           .jjj-sym { background: none; border: none; }
           .jjj-sym svg { display: block; filter: drop-shadow(0 0 1px #fff); }
         </style>
@@ -408,6 +416,9 @@ class BaseLayers(JSCSSMixin, MacroElement):
             jjj.cityTip = {};
             jjj.styleCities = function(fills, tips, selected) {
                 jjj.cityTip = tips;
+                var key = JSON.stringify([fills, selected]);
+                if (key === jjj.cityStyleKey) { return; }  // a filter change leaves the colours alone
+                jjj.cityStyleKey = key;
                 jjj.counties.setStyle(function(f) {
                     var fill = fills[f.properties.city_code];
                     return fill ? {fillColor: fill, fillOpacity: 0.85} : {fillColor: styles.counties.fillColor, fillOpacity: styles.counties.fillOpacity};
@@ -488,15 +499,9 @@ def build_base_map(lang: str = "zh", basemap: str = "none", inline: bool = False
     fetched once from the app's static files.
     """
     lang = normalise_language(lang)
-    bounds = region_bounds()
-    center = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
-    fmap = folium.Map(location=center, zoom_start=7, tiles=None, maxZoom=MAX_ZOOM,
-                      minZoom=MIN_ZOOM, zoomSnap=0.25)
-    MapSetup().add_to(fmap)
-    if basemap == "osm":
-        folium.TileLayer("OpenStreetMap", name=ui("basemap_osm", lang), max_zoom=MAX_ZOOM).add_to(fmap)
+    fmap = _empty_map(lang, basemap)
     BaseLayers(lang, inline=inline).add_to(fmap)
-    fmap.fit_bounds(bounds)
+    fmap.fit_bounds(region_bounds())
     return assets.localize(fmap)
 
 

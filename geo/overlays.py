@@ -280,7 +280,9 @@ def station_overlay(stations: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
         fid = f"s{i}"
         features.append(_feature(row.geometry, fid, k="station"))
         name = row["station_en"] if lang == "en" and isinstance(row["station_en"], str) else row["station_zh"]
-        info[fid] = (_text(name, PRECISIONS[row["precision"]](lang) if row["precision"] in PRECISIONS else ""), "")
+        # Station tooltips name the station only: positions are mostly reference points, which the
+        # page caption says once instead of 130 times.
+        info[fid] = (_text(name), "")
     return GeoJsonOverlay(features, info, "jjj-station")
 
 
@@ -325,12 +327,14 @@ class PolicyAreas(MacroElement):
         (function(group) {
             jjj.ready.then(function(topo) {
                 var counties = topo.objects.counties.geometries;
+                jjj.areaShapes = jjj.areaShapes || {};  // merged once per page, reused by every filter
                 {{ this.areas_json }}.forEach(function(area) {
-                    var members = counties.filter(function(g) {
-                        return area.members.indexOf(g.properties.code) >= 0
-                            || area.members.indexOf(g.properties.city_code) >= 0;
-                    });
-                    L.geoJson(topojson.merge(topo, members), {
+                    var shape = jjj.areaShapes[area.id] || (jjj.areaShapes[area.id] = topojson.merge(topo,
+                        counties.filter(function(g) {
+                            return area.members.indexOf(g.properties.code) >= 0
+                                || area.members.indexOf(g.properties.city_code) >= 0;
+                        })));
+                    L.geoJson(shape, {
                         className: "jjj-" + area.role + " jjj-area-" + area.id,
                         style: function() { return area.style; }
                     }).bindTooltip(area.tip, {sticky: true}).bindPopup(area.card, {maxWidth: 360}).addTo(group);
@@ -386,9 +390,8 @@ class Legend(MacroElement):
 
 
 def _legend_row(swatch: str, label: str) -> str:
-    return (f'<div class="jjj-legend-row" style="display:flex;align-items:center;gap:6px">'
-            f'<span style="display:inline-flex;width:24px;justify-content:center">{swatch}</span>'
-            f"<span>{html.escape(label)}</span></div>")
+    # Row and swatch styles live in the base map's CSS: the legend is re-sent with every filter change.
+    return f'<div class="jjj-legend-row"><span class="jjj-sw">{swatch}</span><span>{html.escape(label)}</span></div>'
 
 
 def _line_swatch(colour: str, weight: float, dash: str | None, opacity: float = 1.0) -> str:

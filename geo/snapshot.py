@@ -4,7 +4,7 @@
 matplotlib in the region's Lambert conformal conic projection (true shape, real distances; no
 browser, no tiles), with a title, a legend of what is drawn, a scale bar, a north arrow, an inset,
 the sources and the date. ``save`` writes it as PNG (exact pixel size), SVG (text stays text) or
-PDF. ``to_pptx``, ``to_html``, ``to_csv``, ``to_xlsx`` and ``to_geojson`` give the other formats.
+PDF; ``to_html`` gives the offline interactive map, and ``geo.exports`` the slide and the data.
 
 The Chinese font is Noto Sans SC from the pinned PyPI package ``pylopdf-fonts-zh-cn``: matplotlib's
 own font draws Chinese as boxes, and the system's fonts differ between machines.
@@ -19,7 +19,6 @@ import base64
 import datetime as dt
 import html
 import io
-import json
 import math
 import re
 import sys
@@ -41,12 +40,8 @@ from matplotlib.ft2font import FT2Font
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib_scalebar.scalebar import ScaleBar
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from PIL import Image
-from pptx import Presentation
-from pptx.util import Emu, Inches, Pt
 
-from geo import assets, boundaries, choropleth, datasets, filters, indicators, mapview, overlays
+from geo import assets, boundaries, choropleth, datasets, exports, filters, indicators, mapview, overlays
 from geo.vocab import (
     CORRIDOR_STATUSES,
     INDICATORS,
@@ -80,17 +75,11 @@ MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
         "html": "text/html", "csv": "text/csv",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "geojson": "application/geo+json"}
-# Flows are the parks again, drawn origin → host; the parks' rows carry origin_code.
-EXPORT_LAYERS = ("platforms", "parks", "policy_areas", "lines", "stations", "airports", "ports", "axes",
-                 "user_points")
-
 MARKERS = {"circle": "o", "square": "s", "triangle": "^", "diamond": "D", "star": "*", "plus": "P",
            "hexagon": "h", "x": "X"}
 DESIGN_SHORT_SIDE_IN = 7.5  # the layout is designed for 13.33 × 7.5 in and scaled from it
 PX_TO_PT = 0.75  # the Map page's sizes are CSS pixels (96 per inch)
 SOURCE_LINES = 2  # the footer's source text wraps to at most this many lines
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-XLSX_CELL_LIMIT = 32767
 
 
 # --- font ---------------------------------------------------------------------------------------
@@ -733,32 +722,6 @@ def image_bytes(snapshot: Snapshot, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def to_pptx(snapshot_png_bytes: bytes, title: str, sources: list[str], links: list[str] = (),
-            lang: str = "zh") -> bytes:
-    """One 16:9 slide: the title, the map picture below it, every source (and link) in the notes."""
-    deck = Presentation()
-    deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
-    slide = deck.slides.add_slide(deck.slide_layouts[5])  # "Title Only"
-    heading = slide.shapes.title
-    heading.text = title
-    heading.left, heading.top, heading.width, heading.height = Inches(0.4), Inches(0.15), Inches(12.53), Inches(0.8)
-    heading.text_frame.paragraphs[0].font.size = Pt(26)  # the layout's 44 pt overflows a long title
-    box_w, box_h, top = deck.slide_width - Inches(0.6), deck.slide_height - Inches(1.1), Inches(1.0)
-    with Image.open(io.BytesIO(snapshot_png_bytes)) as image:
-        aspect = image.width / image.height
-    pic_w = min(box_w, int(box_h * aspect))
-    pic_h = int(pic_w / aspect)
-    slide.shapes.add_picture(io.BytesIO(snapshot_png_bytes), Emu((deck.slide_width - pic_w) // 2), top,
-                             Emu(pic_w), Emu(pic_h))
-    notes = [f"{ui('snapshot_sources', lang)}:", *(f"• {s}" for s in sources)]
-    if links:
-        notes += ["", f"{ui('snapshot_links', lang)}:", *(f"• {u}" for u in links)]
-    slide.notes_slide.notes_text_frame.text = "\n".join(notes)
-    out = io.BytesIO()
-    deck.save(out)
-    return out.getvalue()
-
-
 # --- interactive HTML ---------------------------------------------------------------------------
 
 _SCRIPT = re.compile(r'<script src="(/app/static/[^"]+)"></script>')
@@ -776,10 +739,7 @@ def to_html(state: filters.ViewState, user_points: gpd.GeoDataFrame | None = Non
     lang = normalise_language(state.lang)
     layers = filters.visible_layers(state, user_points)
     colour = _choropleth(state, indicator_data)
-    legend = ""
-    if colour:
-        legend = (f"<div style='font-weight:600;margin-top:6px'>{html.escape(colour.heading)}</div>"
-                  + colour.colouring.legend_html)
+    legend = overlays.choropleth_legend(colour.heading, colour.colouring.legend_html) if colour else ""
     fmap = mapview.build_base_map(lang, "none", inline=True)
     overlays.overlay_group(
         layers, lang, mapview.policy_area_features(lang),
@@ -822,90 +782,6 @@ def _data_uri(path: Path) -> str:
     return f"data:{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
-# --- data ---------------------------------------------------------------------------------------
-
-def _table(frame: gpd.GeoDataFrame) -> pd.DataFrame:
-    """A layer's attributes as plain cells: lists joined with ';', whole-number floats as integers."""
-    table = pd.DataFrame(frame.drop(columns=frame.geometry.name)).copy()
-    for column in table.columns:
-        values = table[column]
-        if values.map(lambda v: isinstance(v, list | tuple)).any():
-            table[column] = values.map(lambda v: ";".join(map(str, v)) if isinstance(v, list | tuple) else v)
-        elif pd.api.types.is_float_dtype(values) and values.dropna().map(float.is_integer).all():
-            table[column] = values.astype("Int64")
-    return table
-
-
-def _geometry_columns(frame: gpd.GeoDataFrame) -> pd.DataFrame:
-    """Longitude and latitude of points (empty for lines and areas), and every geometry as WKT."""
-    geoms = np.asarray(frame.geometry.values, dtype=object)
-    return pd.DataFrame({"point_lon": shapely.get_x(geoms).round(6), "point_lat": shapely.get_y(geoms).round(6),
-                         "geometry_wkt": shapely.to_wkt(geoms, rounding_precision=6)}, index=frame.index)
-
-
-def _guard(value):
-    """Text a spreadsheet would run as a formula gets a leading apostrophe."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value
-
-
-def _export_frames(layers: filters.Layers) -> dict[str, pd.DataFrame]:
-    out = {}
-    for name in EXPORT_LAYERS:
-        frame = getattr(layers, name)
-        table = pd.concat([_table(frame), _geometry_columns(frame)], axis=1)
-        out[name] = table.map(_guard)
-    return out
-
-
-def to_csv(layers: filters.Layers) -> bytes:
-    """One table of every exported layer, a ``layer`` column first; UTF-8 with BOM (Excel reads Chinese)."""
-    frames = [t.assign(layer=name)[["layer", *t.columns]] for name, t in _export_frames(layers).items() if len(t)]
-    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["layer"])
-    tail = ["point_lon", "point_lat", "geometry_wkt"]
-    table = table[[c for c in table.columns if c not in tail] + [c for c in tail if c in table.columns]]
-    return table.to_csv(index=False).encode("utf-8-sig")
-
-
-def to_xlsx(layers: filters.Layers) -> bytes:
-    """One sheet per exported layer (empty layers too, so the workbook's shape never changes).
-
-    A WKT longer than a cell holds (the policy areas' outlines) is left empty: a truncated one would
-    be wrong; the CSV and GeoJSON exports carry it whole.
-    """
-    out = io.BytesIO()
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        for name, table in _export_frames(layers).items():
-            clean = table.map(_xlsx_cell)
-            clean["geometry_wkt"] = table["geometry_wkt"].map(lambda v: v if len(v) <= XLSX_CELL_LIMIT else None)
-            clean.to_excel(writer, sheet_name=name[:31], index=False)
-    return out.getvalue()
-
-
-def _xlsx_cell(value):
-    # openpyxl refuses control characters, which an uploaded file may contain.
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
-
-
-def to_geojson(layers: filters.Layers) -> str:
-    """A FeatureCollection (WGS-84) of every exported layer; each feature has a ``layer`` property."""
-    features = []
-    for name in EXPORT_LAYERS:
-        frame = getattr(layers, name)
-        if not len(frame):
-            continue
-        records = json.loads(_table(frame).to_json(orient="records", force_ascii=False))
-        for record, geom in zip(records, frame.geometry):
-            features.append({"type": "Feature", "properties": {"layer": name, **record},
-                             "geometry": _rounded(shapely.geometry.mapping(geom))})
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
-
-
-def _rounded(geometry: dict) -> dict:
-    def r(c):
-        return [round(float(v), 6) for v in c] if isinstance(c[0], int | float) else [r(x) for x in c]
-    return {"type": geometry["type"], "coordinates": r(geometry["coordinates"])}
-
-
 # --- all formats --------------------------------------------------------------------------------
 
 def export_all(state: filters.ViewState, formats=FORMATS, *, title: str | None = None,
@@ -920,7 +796,7 @@ def export_all(state: filters.ViewState, formats=FORMATS, *, title: str | None =
         raise ValueError(f"format {unknown[0]!r}: choose one of {', '.join(FORMATS)}")
     title = title or default_title(state)
     layers = filters.visible_layers(state, user_points)
-    writers = {"csv": to_csv, "xlsx": to_xlsx, "geojson": to_geojson}
+    writers = {"csv": exports.to_csv, "xlsx": exports.to_xlsx, "geojson": exports.to_geojson}
     out = {}
     for fmt in (f for f in formats if f in writers):
         data = writers[fmt](layers)
@@ -936,7 +812,7 @@ def export_all(state: filters.ViewState, formats=FORMATS, *, title: str | None =
             for fmt in (f for f in IMAGE_FORMATS if f in formats or (f == "png" and "pptx" in formats)):
                 out[fmt] = image_bytes(snap, fmt)
             if "pptx" in formats:
-                out["pptx"] = to_pptx(out["png"], title, snap.sources, snap.links, state.lang)
+                out["pptx"] = exports.to_pptx(out["png"], title, snap.sources, snap.links, state.lang)
         finally:
             snap.figure.clear()  # free the drawing now; a session may keep the bytes
     return {fmt: out[fmt] for fmt in formats}

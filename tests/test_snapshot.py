@@ -20,7 +20,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from geo import boundaries, filters, snapshot
+from geo import boundaries, exports, filters, snapshot
 from tests.conftest import ROOT
 
 TITLE = "京津冀产业协同地图：测试快照"
@@ -99,7 +99,7 @@ def test_pdf_is_a_pdf_with_the_cjk_font_embedded_as_searchable_text(default_snap
 
 def test_pptx_has_one_picture_the_title_and_every_source_in_the_notes(default_snap):
     png = snapshot.image_bytes(default_snap, "png")
-    deck = Presentation(io.BytesIO(snapshot.to_pptx(png, TITLE, default_snap.sources, default_snap.links)))
+    deck = Presentation(io.BytesIO(exports.to_pptx(png, TITLE, default_snap.sources, default_snap.links)))
     assert len(deck.slides) == 1
     assert round(deck.slide_width / deck.slide_height, 3) == round(16 / 9, 3)
     slide = deck.slides[0]
@@ -188,10 +188,10 @@ def layers():
 
 
 def test_csv_has_a_bom_a_layer_column_and_neutralised_formulas(layers):
-    data = snapshot.to_csv(layers)
+    data = exports.to_csv(layers)
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    counts = {name: n for name, n in layers.counts().items() if name in snapshot.EXPORT_LAYERS}
+    counts = {name: n for name, n in layers.counts().items() if name in exports.EXPORT_LAYERS}
     assert len(rows) == sum(counts.values())
     user = [r for r in rows if r["layer"] == "user_points"]
     assert user[0]["name"].startswith("'=HYPERLINK") and user[1]["name"] == "'@SUM(A1)"
@@ -200,9 +200,9 @@ def test_csv_has_a_bom_a_layer_column_and_neutralised_formulas(layers):
 
 
 def test_xlsx_has_one_sheet_per_layer_with_formulas_neutralised(layers):
-    book = openpyxl.load_workbook(io.BytesIO(snapshot.to_xlsx(layers)))
-    assert book.sheetnames == list(snapshot.EXPORT_LAYERS)
-    for name in snapshot.EXPORT_LAYERS:
+    book = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(layers)))
+    assert book.sheetnames == list(exports.EXPORT_LAYERS)
+    for name in exports.EXPORT_LAYERS:
         assert book[name].max_row == len(getattr(layers, name)) + 1
     sheet = book["user_points"]
     header = [c.value for c in sheet[1]]
@@ -212,9 +212,9 @@ def test_xlsx_has_one_sheet_per_layer_with_formulas_neutralised(layers):
 
 
 def test_geojson_has_one_feature_per_exported_row_with_its_layer(layers):
-    data = json.loads(snapshot.to_geojson(layers))
+    data = json.loads(exports.to_geojson(layers))
     assert data["type"] == "FeatureCollection"
-    expected = {name: len(getattr(layers, name)) for name in snapshot.EXPORT_LAYERS}
+    expected = {name: len(getattr(layers, name)) for name in exports.EXPORT_LAYERS}
     found = {name: 0 for name in expected}
     for feature in data["features"]:
         found[feature["properties"]["layer"]] += 1
