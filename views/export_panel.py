@@ -1,6 +1,6 @@
 """The Map page's export panel (a helper, not a page): images, a slide, an offline map, the data.
 
-``render_export_panel(state, bounds, user_points, lang)`` is called by views/map.py under the map.
+``render_export_panel(state, counts, bounds, user_points, lang)`` is called by views/map.py under the map.
 Nothing is drawn until "Generate" is clicked, so the Map page stays fast; the files are then kept
 in the session for exactly that view and those settings, and a rerun or a download costs nothing.
 """
@@ -36,9 +36,8 @@ def _indicator_data() -> pd.DataFrame | None:
     return uploads.merge_indicators(datasets.load("indicators"), uploaded)
 
 
-def _settings(state: filters.ViewState, user_points, lang: str) -> dict:
+def _settings(state: filters.ViewState, counts: dict[str, int], lang: str) -> dict:
     """The title, subtitle, approval number and size the user chose (defaults: from the view)."""
-    counts = filters.visible_layers(state, user_points).counts()
     left, right = st.columns(2)
     title = left.text_input(ui("export_title", lang), key="x_title", placeholder=snapshot.default_title(state))
     subtitle = right.text_input(ui("export_subtitle", lang), key="x_subtitle",
@@ -57,7 +56,8 @@ def _settings(state: filters.ViewState, user_points, lang: str) -> dict:
             "size": size, "approval_no": approval.strip()}
 
 
-def render_export_panel(state: filters.ViewState, bounds: dict | None, user_points, lang: str) -> None:
+def render_export_panel(state: filters.ViewState, counts: dict[str, int], bounds: dict | None, user_points,
+                        lang: str) -> None:
     """An "Export" expander: settings, a Generate button, then one download button per format.
 
     ``bounds`` is st_folium's {"_southWest": {"lat", "lng"}, "_northEast": {...}} (or None: the
@@ -65,7 +65,7 @@ def render_export_panel(state: filters.ViewState, bounds: dict | None, user_poin
     """
     with st.expander(ui("export", lang)):
         st.caption(ui("export_intro", lang))
-        settings = _settings(state, user_points, lang)
+        settings = _settings(state, counts, lang)
         box = snapshot.bounds_from_folium(bounds)
         indicator_data = _indicator_data()
         request = repr((state, box, sorted(settings.items()), _digest(user_points), _digest(indicator_data)))

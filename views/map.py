@@ -167,7 +167,7 @@ with map_col:
 ss["m_bounds"] = (result or {}).get("bounds")
 st.query_params.from_dict(filters.to_query(state))
 with map_col:
-    render_export_panel(state, ss["m_bounds"], ss.get("user_points"), lang)
+    render_export_panel(state, counts, ss["m_bounds"], ss.get("user_points"), lang)
 
 # --- search and choropleth controls --------------------------------------------------------------
 find_col, ind_col, year_col, cls_col = controls.columns([2, 2, 1, 1])
