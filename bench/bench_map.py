@@ -77,14 +77,14 @@ def _one_run(pw, base: str, v: Variant) -> dict:
     page = watch.attach(context.new_page())
     counted = {"ws": 0, "static": 0}
 
-    def on_response(response):
-        if "/app/static/" in response.url:
-            try:
-                counted["static"] += response.request.sizes()["responseBodySize"]
-            except Exception:  # aborted requests have no size
-                pass
+    def on_finished(request):
+        # Bytes on the wire (gzip) of the app's static files, counted when each request completes.
+        if "/app/static/" in request.url:
+            counted["static"] += request.sizes()["responseBodySize"]
+            counted["files"].append(request.url.rsplit("/", 1)[1])
 
-    page.on("response", on_response)
+    counted["files"] = []
+    page.on("requestfinished", on_finished)
     page.on("websocket", lambda ws: ws.on(
         "framereceived", lambda payload: counted.__setitem__("ws", counted["ws"] + len(payload))))
     start = time.monotonic()
@@ -94,6 +94,7 @@ def _one_run(pw, base: str, v: Variant) -> dict:
     page.wait_for_selector('[data-test-script-state="notRunning"]')
     page.wait_for_timeout(800)
     view_bytes = counted["ws"] + counted["static"]
+    view_files = sorted(counted["files"])
     counted["ws"] = counted["static"] = 0
     selector, op, value = v.changed
     page.evaluate(_SAMPLER_JS, [v.boundary, selector, op, value])
@@ -105,7 +106,7 @@ def _one_run(pw, base: str, v: Variant) -> dict:
     browser.close()
     return {"first": first, "redraw": sample["done"] / 1000, "blank": sample["blank"] / 1000,
             "view_bytes": view_bytes, "change_bytes": change_bytes, "errors": len(watch.errors),
-            "external": len(watch.external)}
+            "external": len(watch.external), "files": view_files}
 
 
 def _variants() -> list[Variant]:
@@ -136,7 +137,8 @@ def run(runs: int = 3) -> dict[str, dict]:
             with app_server(script=v.script) as base:
                 _one_run(pw, base, v)  # warm the server's caches, as for any visitor after the first
                 rows = [_one_run(pw, base, v) for _ in range(runs)]
-            results[v.name] = {key: statistics.median(r[key] for r in rows) for key in rows[0]} | {
+            results[v.name] = {key: statistics.median(r[key] for r in rows) for key in rows[0] if key != "files"} | {
+                "files": rows[-1]["files"],
                 "first_all": [round(r["first"], 2) for r in rows], "runs": runs,
                 "errors": sum(r["errors"] for r in rows), "external": sum(r["external"] for r in rows)}
     return results
@@ -168,3 +170,4 @@ if __name__ == "__main__":
     result = run(parser.parse_args().runs)
     print(_table(result))
     print("\nfirst render, each run:", {k: v["first_all"] for k, v in result.items()})
+    print("static files of the default view:", {k: v["files"] for k, v in result.items()})
