@@ -22,4 +22,9 @@ pages = [
     st.Page("views/data.py", title=ui("page_data", lang), url_path="data"),
 ]
 st.sidebar.caption(ui("app_title", lang))
-st.navigation(pages).run()
+page = st.navigation(pages)
+# Runs in a row of one page: 1 on the first run of a visit (the Map page sends its map first then).
+ss = st.session_state
+ss["page_run"] = ss.get("page_run", 0) + 1 if ss.get("page") == page.url_path else 1
+ss["page"] = page.url_path
+page.run()

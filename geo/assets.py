@@ -10,6 +10,7 @@ CDN back. ``scripts/vendor_assets.py`` fetches the pinned npm packages into ``st
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,6 +113,17 @@ def linked_urls(folium_map) -> list[str]:
         for attr in ("default_js", "default_css"):
             urls += [url for _, url in getattr(element, attr, None) or []]
     return list(dict.fromkeys(urls))
+
+
+@lru_cache(maxsize=4)
+def vendored_text(local_path: str) -> str:
+    """A vendored script's text, for inlining in a map's own script (safe inside <script>)."""
+    if local_path not in _BY_LOCAL:
+        raise UnknownAssetError(f"{local_path} is not a vendored file")
+    text = (VENDOR_DIR / local_path).read_text("utf-8")
+    if "</" in text:
+        raise ValueError(f"{local_path} cannot be inlined in a <script>: it contains '</'")
+    return text
 
 
 def local_file(url: str) -> Path:

@@ -309,7 +309,28 @@ class Layers:
 
 
 def visible_layers(state: ViewState, user_points: gpd.GeoDataFrame | None = None) -> Layers:
-    """Every overlay filtered by ``state``; overlays switched off come back empty."""
+    """Every overlay filtered by ``state``; overlays switched off come back empty.
+
+    The curated layers of a view are built once per process and shared between sessions (read
+    them, do not modify them); this session's uploaded ``user_points`` are filtered on each call.
+    """
+    layers = _curated_layers(_filters_only(state))
+    if user_points is None or user_points.empty or "user_points" not in state.overlays:
+        return layers
+    return replace(layers, user_points=_filter_user_points(user_points, state))
+
+
+_FILTER_FIELDS = ("overlays", "types", "provinces", "cities", "industries", "modes", "statuses", "as_of",
+                  "include_undated")
+
+
+def _filters_only(state: ViewState) -> ViewState:
+    # The fields that decide what is drawn; the rest (view, language, choropleth) share one entry.
+    return ViewState(**{name: getattr(state, name) for name in _FILTER_FIELDS})
+
+
+@lru_cache(maxsize=64)
+def _curated_layers(state: ViewState) -> Layers:
     entities = filter_entities(registry.entities(), state)
     lines = filter_lines(corridors.lines(), corridors.stations(), state)
     hubs = filter_hubs(_hubs(), state)
@@ -322,7 +343,7 @@ def visible_layers(state: ViewState, user_points: gpd.GeoDataFrame | None = None
         "ports": hubs[hubs["kind"] == "port"],
         "axes": filter_axes(_axes(), state),
         "policy_areas": filter_policy_areas(boundaries.policy_areas(), state),
-        "user_points": _filter_user_points(user_points, state),
+        "user_points": _filter_user_points(None, state),
     }
     layers["flows"] = flows(layers["parks"])
     return Layers(**{name: (frame if name in state.overlays else frame.iloc[0:0])

@@ -19,8 +19,6 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from folium.elements import JSCSSMixin
-
 from geo import assets, boundaries
 from geo.overlays import SHAPES
 from geo.vocab import BOUNDARY_LAYERS, LANGUAGES, LAYERS, POLICY_AREA_ROLES, layer_name, normalise_language, ui
@@ -347,11 +345,11 @@ def build_map(lang: str = "zh", basemap: str = "none") -> folium.Map:
     return assets.localize(fmap)
 
 
-TOPOJSON_CLIENT_CDN = "https://cdnjs.cloudflare.com/ajax/libs/topojson/1.6.9/topojson.min.js"
+TOPOJSON_CLIENT = "topojson-client/topojson-client.min.js"  # under static/vendor
 BOUNDARY_URL = f"{assets.STATIC_URL}/data/jjj.topojson"  # static/data/jjj.topojson links to data/boundaries
 
 
-class BaseLayers(JSCSSMixin, MacroElement):
+class BaseLayers(MacroElement):
     """The Map page's stable base: boundaries, city labels and the ``jjj`` helpers overlays call.
 
     Boundaries are fetched from the static URL (cached by the browser, not re-sent with every
@@ -377,6 +375,7 @@ class BaseLayers(JSCSSMixin, MacroElement):
         </style>
         {% endmacro %}
         {% macro script(this, kwargs) %}
+        {{ this.client_js }}
         window.jjj = window.jjj || {};
         (function(map) {
             var esc = function(s) {
@@ -387,6 +386,20 @@ class BaseLayers(JSCSSMixin, MacroElement):
             var styles = {{ this.styles_json }};
             var nameKey = {{ this.name_key|tojson }};
             jjj.map = map;
+            // streamlit-folium reports the map's view as soon as the map exists, and that report reruns
+            // the page (the controls follow the map: views/map.py). Hold the first report until the
+            // boundaries are drawn, so the page's rerun does not compete with drawing them.
+            if (window.Streamlit && !jjj.reportHeld) {
+                jjj.reportHeld = true;
+                var report = window.Streamlit.setComponentValue;
+                var drawn = false;
+                window.Streamlit.setComponentValue = function(value) {
+                    if (drawn) { return report(value); }
+                    jjj.ready.then(function() {
+                        requestAnimationFrame(function() { drawn = true; report(value); });
+                    });
+                };
+            }
             if (map.keyboard) {
                 // Leaflet focuses the map on mousedown; the host page then scrolls the iframe into
                 // view and the mouseup lands elsewhere, so a first click on a symbol is lost.
@@ -476,14 +489,15 @@ class BaseLayers(JSCSSMixin, MacroElement):
         """
     )
 
-    default_js = [("topojson", TOPOJSON_CLIENT_CDN)]  # served locally, see geo.assets
-
     def __init__(self, lang: str, inline: bool = False):
         super().__init__()
         self._name = "BaseLayers"
         self.name_key = "name_en" if lang == "en" else "name_zh"
         self.inline = inline
         self.url = BOUNDARY_URL
+        # topojson-client (3 KB) travels inside the map's script: streamlit-folium loads linked
+        # scripts one after another, and this one was a round trip before anything could be drawn.
+        self.client_js = assets.vendored_text(TOPOJSON_CLIENT)
         self.topology_json = _compact_json(boundaries.topology()) if inline else ""
         self.styles_json = _compact_json({level: _path_style(level) for level in BOUNDARY_LAYERS})
         self.shapes_json = _compact_json(SHAPES)

@@ -11,13 +11,36 @@ APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 
 def _run(params: dict | None = None, lang="en") -> AppTest:
+    """The page as a visitor gets it: the map first, then (as on the map's first report) the rest."""
     at = AppTest.from_file(APP, default_timeout=90)
     for key, value in (params or {}).items():
         at.query_params[key] = value
     at.query_params["lang"] = lang
     at.run()
     assert not at.exception, at.exception
+    at.run()
+    assert not at.exception, at.exception
     return at
+
+
+def test_the_map_is_sent_first_and_the_controls_follow_without_moving_it():
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    first = [type(e).__name__ for e in at.main]
+    assert len(at.get("component_instance")) == 1  # the map
+    assert not at.text_input and not at.multiselect and not at.selectbox  # no control yet
+    assert _count(at, "Stations") == filters.visible_layers(ViewState()).counts()["stations"]
+    at.run()
+    assert not at.exception
+    assert at.text_input(key="m_find") and at.multiselect(key="m_provinces") and at.selectbox(key="m_indicator")
+    # what the first run showed keeps its place: the same title and counts precede the map (whose
+    # own column then gains the export panel below it)
+    second = [type(e).__name__ for e in at.main]
+    upto_map = first.index("UnknownElement") + 1
+    assert second[:upto_map] == first[:upto_map] == ["SpecialBlock", "Title", "Caption", "Block", "Column",
+                                                      "UnknownElement"]
 
 
 def _shown(at) -> str:
@@ -37,6 +60,15 @@ def test_counts_follow_the_filters_and_the_url_records_them():
     tianjin = filters.visible_layers(ViewState(provinces=("120000",))).counts()
     assert _count(at, "Stations") == tianjin["stations"] < everything["stations"]
     assert at.query_params["prov"] == "120000"
+
+
+def test_coming_back_to_the_map_sends_it_first_again():
+    at = _run()
+    at.switch_page("views/cities.py").run()
+    at.switch_page("views/map.py").run()
+    assert not at.exception and len(at.get("component_instance")) == 1 and not at.multiselect
+    at.run()
+    assert at.multiselect(key="m_provinces")
 
 
 def test_a_link_restores_the_view_and_reports_what_it_could_not_read():
@@ -91,7 +123,7 @@ def test_this_sessions_uploads_show_on_the_map_and_in_the_panel():
     at.query_params["lang"] = "en"
     at.session_state["user_indicators"] = rows
     at.session_state["user_points"] = points
-    at.run()
+    at.run().run()
     assert _count(at, "Uploaded points") == 1
     at.selectbox(key="m_city").set_value("130700").run()
     profile = at.dataframe[0].value

@@ -124,7 +124,6 @@ def current_state() -> filters.ViewState:
 
 
 found = _take_search()
-city_indicators = [i for i in INDICATORS if indicators.available_years(data, i, cities["code"])]
 years = indicators.available_years(data, ss["m_indicator"], cities["code"]) if ss["m_indicator"] else []
 if ss.get("m_year") not in years:
     ss["m_year"] = years[0] if years else None
@@ -147,11 +146,14 @@ group = overlays.overlay_group(
     selected_city=state.city,
     choropleth_legend=overlays.choropleth_legend(legend_title, colouring.legend_html) if colouring else "")
 
-# --- the page: the map is sent before the controls drawn above it, so it starts loading first ------
+# --- the page ------------------------------------------------------------------------------------
+# The map goes first. On the first run of a visit only the map and what sits above it are sent:
+# Streamlit's frontend then builds the map's frame at once instead of after fetching the code of,
+# and rendering, every control (measured: about 0.4 s sooner, bench/bench_map.py). The map's first
+# report (its size and view) reruns the page, and the controls arrive beside and below the map, so
+# nothing it shows moves. Any later run is complete, whatever started it.
+map_first = ss.get("page_run", 1) == 1
 st.title(ui("page_map", lang))
-for key, value in ss.pop("m_ignored", []):
-    st.warning(ui("url_ignored", lang).format(key=key, value=value))
-controls = st.container()
 counts = layers.counts()
 st.caption(f"{ui('shown', lang)}: " + " · ".join(f"{OVERLAYS[o](lang)} {counts[o]}" for o in OVERLAYS
                                                  if o in state.overlays and (o != "user_points" or counts[o])))
@@ -166,23 +168,34 @@ with map_col:
     st.caption(ui("schematic_note", lang) + " " + ui("copy_link", lang))
 ss["m_bounds"] = (result or {}).get("bounds")
 st.query_params.from_dict(filters.to_query(state))
+
+
+@st.fragment(run_every=2.0)
+def _controls_follow() -> None:
+    # The map's report normally reruns the page well before this fires (and the fragment is then
+    # gone); if the map cannot report (a failed asset, no JavaScript), the controls still come.
+    if ss.get("m_controls_due"):
+        st.rerun(scope="app")
+    ss["m_controls_due"] = True
+
+
+if map_first:
+    _controls_follow()
+    st.stop()
+ss.pop("m_controls_due", None)
 with map_col:
     render_export_panel(state, counts, ss["m_bounds"], ss.get("user_points"), lang)
 
-# --- search and choropleth controls --------------------------------------------------------------
-find_col, ind_col, year_col, cls_col = controls.columns([2, 2, 1, 1])
-find_col.text_input(ui("find", lang), key="m_find")
-if ss.get("m_find") and found.empty:
-    find_col.caption(ui("find_none", lang).format(q=ss["m_find"]))
-elif len(found):
-    find_col.selectbox(ui("find", lang), list(found["id"]), key="m_found", label_visibility="collapsed",
-                       format_func=lambda i: found.set_index("id").loc[i, name_col])
-ind_col.selectbox(ui("choropleth", lang), [None, *city_indicators], key="m_indicator",
-                  format_func=lambda i: ui("choropleth_none", lang) if i is None
-                  else f"{INDICATORS[i].term(lang)} ({INDICATORS[i].unit})", placeholder=ui("choropleth_none", lang))
-year_col.selectbox(ui("year", lang), years, key="m_year", disabled=not years, placeholder="—")
-cls_col.selectbox(ui("classification", lang), list(choropleth.SCHEMES), key="m_scheme",
-                  format_func=lambda s: ui(s, lang), disabled=not years)
+# --- search, beside the map; URL parameters that could not be read ---------------------------------
+with panel_col:
+    for key, value in ss.pop("m_ignored", []):
+        st.warning(ui("url_ignored", lang).format(key=key, value=value))
+    st.text_input(ui("find", lang), key="m_find")
+    if ss.get("m_find") and found.empty:
+        st.caption(ui("find_none", lang).format(q=ss["m_find"]))
+    elif len(found):
+        st.selectbox(ui("find", lang), list(found["id"]), key="m_found", label_visibility="collapsed",
+                     format_func=lambda i: found.set_index("id").loc[i, name_col])
 
 # --- sidebar: layers and filters -----------------------------------------------------------------
 side = st.sidebar
@@ -190,6 +203,14 @@ side.selectbox(ui("basemap", lang), filters.BASEMAPS, key="basemap",
                format_func=lambda b: ui("basemap_none" if b == "none" else "basemap_osm", lang))
 side.pills(ui("layers", lang), list(OVERLAYS), selection_mode="multi", key="m_overlays",
            format_func=lambda o: OVERLAYS[o](lang))
+city_indicators = [i for i in INDICATORS if indicators.available_years(data, i, cities["code"])]
+side.selectbox(ui("choropleth", lang), [None, *city_indicators], key="m_indicator",
+               format_func=lambda i: ui("choropleth_none", lang) if i is None
+               else f"{INDICATORS[i].term(lang)} ({INDICATORS[i].unit})", placeholder=ui("choropleth_none", lang))
+year_col, cls_col = side.columns(2)
+year_col.selectbox(ui("year", lang), years, key="m_year", disabled=not years, placeholder="—")
+cls_col.selectbox(ui("classification", lang), list(choropleth.SCHEMES), key="m_scheme",
+                  format_func=lambda s: ui(s, lang), disabled=not years)
 side.subheader(ui("filters", lang), help=ui("filter_help", lang))
 side.pills(ui("filter_types", lang), list(TYPE_FILTER_VALUES), selection_mode="multi", key="m_types",
            format_func=_type_label)
