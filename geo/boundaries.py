@@ -17,6 +17,8 @@ import shapely
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 TOPOJSON_PATH = DATA_DIR / "boundaries" / "jjj.topojson"
 METADATA_PATH = DATA_DIR / "boundaries" / "metadata.json"
+# A lighter copy of the same topology for the Map page's first view (built from it, see metadata).
+OVERVIEW_PATH = DATA_DIR.parent / "static" / "data" / "jjj-overview.topojson"
 POLICY_AREAS_PATH = DATA_DIR / "policy_areas.csv"
 LEVELS = ("provinces", "cities", "counties")
 CRS = "EPSG:4326"

@@ -346,7 +346,9 @@ def build_map(lang: str = "zh", basemap: str = "none") -> folium.Map:
 
 
 TOPOJSON_CLIENT = "topojson-client/topojson-client.min.js"  # under static/vendor
-BOUNDARY_URL = f"{assets.STATIC_URL}/data/jjj.topojson"  # static/data/jjj.topojson links to data/boundaries
+BOUNDARY_URL = f"{assets.STATIC_URL}/data/jjj.topojson"  # data/boundaries/jjj.topojson links to it
+OVERVIEW_URL = f"{assets.STATIC_URL}/data/{boundaries.OVERVIEW_PATH.name}"
+DETAIL_ZOOM = 8  # from this zoom on the full boundaries replace the overview copy
 
 
 class BaseLayers(MacroElement):
@@ -429,6 +431,7 @@ class BaseLayers(MacroElement):
             jjj.cityTip = {};
             jjj.styleCities = function(fills, tips, selected) {
                 jjj.cityTip = tips;
+                jjj.cityStyle = [fills, tips, selected];  // applied again when the detailed boundaries arrive
                 var key = JSON.stringify([fills, selected]);
                 if (key === jjj.cityStyleKey) { return; }  // a filter change leaves the colours alone
                 jjj.cityStyleKey = key;
@@ -466,9 +469,11 @@ class BaseLayers(MacroElement):
                     className: "jjj-city-label-icon", iconSize: [0, 0],
                     html: '<div class="jjj-city-label">' + esc(l[0]) + "</div>"})}).addTo(map);
             });
-            var load = {% if this.inline %}Promise.resolve({{ this.topology_json }}){% else %}fetch({{ this.url|tojson }}).then(function(r) { return r.json(); }){% endif %};
-            jjj.ready = load.then(function(topo) {
-                var cityName = {};
+            // Two levels of detail: the overview copy first (its simplification is under a pixel
+            // below DETAIL_ZOOM), the full file once the map is zoomed in; an export embeds the full one.
+            var cityName = {};
+            var draw = function(topo, detailed) {
+                [jjj.counties, jjj.cities, jjj.provinces].forEach(function(l) { if (l) { map.removeLayer(l); } });
                 topo.objects.cities.geometries.forEach(function(g) { cityName[g.properties.code] = g.properties[nameKey]; });
                 var layer = function(level, style, interactive) {
                     return L.geoJson(topojson.feature(topo, topo.objects[level]), {pane: "jjjBase",
@@ -482,8 +487,27 @@ class BaseLayers(MacroElement):
                 jjj.cities = layer("cities", styles.cities, false);
                 jjj.provinces = layer("provinces", styles.provinces, false);
                 jjj.topo = topo;
+                jjj.detailed = detailed;
+                jjj.areaShapes = {};
+                if (jjj.cityStyle) { jjj.cityStyleKey = null; jjj.styleCities.apply(null, jjj.cityStyle); }
+                if (jjj.redrawAreas) { jjj.redrawAreas(); }
                 return topo;
+            };
+            var fetchTopology = function(url) { return fetch(url).then(function(r) { return r.json(); }); };
+        {%- if this.inline %}
+            jjj.ready = Promise.resolve(draw({{ this.topology_json }}, true));
+        {%- else %}
+            jjj.ready = fetchTopology({{ this.url|tojson }}).then(function(topo) {
+                return jjj.detailed ? jjj.topo : draw(topo, false);
             });
+            var loadDetail = function() {
+                if (map.getZoom() < {{ this.detail_zoom }} || jjj.loadingDetail) { return; }
+                jjj.loadingDetail = Promise.all([fetchTopology({{ this.detail_url|tojson }}), jjj.ready])
+                    .then(function(loaded) { draw(loaded[0], true); });
+            };
+            map.on("zoomend", loadDetail);
+            jjj.ready.then(loadDetail);
+        {%- endif %}
         })({{ this._parent.get_name() }});
         {% endmacro %}
         """
@@ -494,7 +518,9 @@ class BaseLayers(MacroElement):
         self._name = "BaseLayers"
         self.name_key = "name_en" if lang == "en" else "name_zh"
         self.inline = inline
-        self.url = BOUNDARY_URL
+        self.url = OVERVIEW_URL
+        self.detail_url = BOUNDARY_URL
+        self.detail_zoom = DETAIL_ZOOM
         # topojson-client (3 KB) travels inside the map's script: streamlit-folium loads linked
         # scripts one after another, and this one was a round trip before anything could be drawn.
         self.client_js = assets.vendored_text(TOPOJSON_CLIENT)

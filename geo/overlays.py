@@ -325,10 +325,12 @@ class PolicyAreas(MacroElement):
         """
         {% macro script(this, kwargs) %}
         (function(group) {
-            jjj.ready.then(function(topo) {
-                var counties = topo.objects.counties.geometries;
-                jjj.areaShapes = jjj.areaShapes || {};  // merged once per page, reused by every filter
+            var areas = L.featureGroup().addTo(group);
+            var draw = function() {
+                var topo = jjj.topo, counties = topo.objects.counties.geometries;
+                areas.clearLayers();
                 {{ this.areas_json }}.forEach(function(area) {
+                    // merged once per boundary level, reused by every filter
                     var shape = jjj.areaShapes[area.id] || (jjj.areaShapes[area.id] = topojson.merge(topo,
                         counties.filter(function(g) {
                             return area.members.indexOf(g.properties.code) >= 0
@@ -337,9 +339,12 @@ class PolicyAreas(MacroElement):
                     L.geoJson(shape, {
                         className: "jjj-" + area.role + " jjj-area-" + area.id,
                         style: function() { return area.style; }
-                    }).bindTooltip(area.tip, {sticky: true}).bindPopup(area.card, {maxWidth: 360}).addTo(group);
+                    }).bindTooltip(area.tip, {sticky: true}).bindPopup(area.card, {maxWidth: 360}).addTo(areas);
                 });
-            });
+            };
+            // the latest overlay redraws its areas when the detailed boundaries replace the overview
+            jjj.redrawAreas = function() { if (group._map) { draw(); } };
+            jjj.ready.then(draw);
         })({{ this._parent.get_name() }});
         {% endmacro %}
         """

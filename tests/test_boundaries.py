@@ -1,5 +1,6 @@
 """The shipped boundaries: counts, codes, validity, shared edges, datum, policy areas."""
 
+import math
 import sqlite3
 from pathlib import Path
 
@@ -144,3 +145,33 @@ def test_english_names_follow_pinyin_with_known_readings():
     assert english_name("蔚县", "county") == "Yu County"
     names = boundaries.counties().set_index("name_zh")["name_en"]
     assert names["东城区"] == "Dongcheng District"
+
+
+@pytest.mark.parametrize("level", boundaries.LEVELS)
+def test_the_overview_copy_is_the_same_units_within_its_tolerance_without_gaps(level):
+    import geopandas as gpd
+
+    from scripts.build_boundaries import OVERVIEW_SIMPLIFY_DEGREES
+
+    full = boundaries.load_level(level).set_index("code")
+    overview = gpd.read_file(boundaries.OVERVIEW_PATH, layer=level).set_index("code")
+    assert sorted(overview.index) == sorted(full.index)
+    assert (overview.loc[full.index, "name_zh"] == full["name_zh"]).all()
+    assert overview.is_valid.all()
+    full_m = full.to_crs(boundaries.PROJECTED_CRS).geometry
+    over_m = overview.loc[full.index].set_crs(boundaries.CRS, allow_override=True).to_crs(boundaries.PROJECTED_CRS).geometry
+    tolerance_m = OVERVIEW_SIMPLIFY_DEGREES * 111_320 + 10  # a degree of latitude, plus the 1e5 grid
+    assert max(a.hausdorff_distance(b) for a, b in zip(full_m, over_m)) <= tolerance_m
+    # simplified as one coverage: neighbours still meet (no overlaps, no gaps)
+    union = shapely.union_all(over_m.values)
+    assert over_m.area.sum() / union.area == pytest.approx(1, abs=1e-6)
+    assert union.area / shapely.union_all(full_m.values).area == pytest.approx(1, abs=1e-3)
+
+
+def test_the_overview_copy_is_much_lighter_and_below_a_pixel_where_it_is_shown():
+    from geo import mapview
+    from scripts.build_boundaries import OVERVIEW_SIMPLIFY_DEGREES
+
+    assert boundaries.OVERVIEW_PATH.stat().st_size < 0.6 * boundaries.TOPOJSON_PATH.stat().st_size
+    metres_per_pixel = 156_543.03 * math.cos(math.radians(36)) / 2 ** mapview.DETAIL_ZOOM  # southern edge
+    assert OVERVIEW_SIMPLIFY_DEGREES * 111_320 < metres_per_pixel

@@ -108,5 +108,5 @@ def test_the_base_map_does_not_depend_on_filters_and_fetches_boundaries(lang):
     two = mapview.map_html(mapview.build_base_map(lang))
     strip = lambda page: re.sub(r"[0-9a-f]{32}", "", page)  # folium's random element ids
     assert strip(one) == strip(two)
-    assert mapview.BOUNDARY_URL in one and '"arcs"' not in one
+    assert mapview.OVERVIEW_URL in one and mapview.BOUNDARY_URL in one and '"arcs"' not in one
     assert '"arcs"' in mapview.map_html(mapview.build_base_map(lang, inline=True))
