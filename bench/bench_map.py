@@ -2,9 +2,10 @@
 
     python -m bench.bench_map [--runs 3]
 
-Three servers, one after the other, each measured with fresh browsers:
+Four servers, one after the other, each measured with fresh browsers:
 
 - floor: ``bench/apps/empty.py``, one polygon and a small feature group (Streamlit's own cost);
+- shell: ``bench/apps/shell.py``, the same page inside this app's shell (sidebar radio, navigation);
 - app: the Map page (stable base map, boundaries by URL, overlays swapped with feature_group_to_add);
 - naive: ``bench/apps/naive.py``, every layer raw in one map rebuilt on each change (remounts).
 
@@ -14,7 +15,7 @@ Filter change, measured on the complete page: a click
 until the drawn features change, while sampling every ~15 ms whether the map is blank (no boundary
 path in any frame). Bytes: websocket frames plus the app's static files as sent on the wire
 (gzip), for the default view and per change; Streamlit's own frontend bundle is the same for all
-three and left out. Prints a Markdown table with ratios.
+four and left out. Prints a Markdown table with ratios.
 """
 
 from __future__ import annotations
@@ -123,6 +124,11 @@ def _variants() -> list[Variant]:
                 lambda page: page.get_by_text("more points"),
                 lambda page: page.get_by_text("more points").click(),
                 ("path.bench-point", "==", 6)),
+        Variant("shell (floor page in this app's shell)", "bench/apps/shell.py", "/",
+                [("path.bench-poly", 1), ("path.bench-point", 3)], "path.bench-poly",
+                lambda page: page.get_by_text("more points"),
+                lambda page: page.get_by_text("more points").click(),
+                ("path.bench-point", "==", 6)),
         Variant("Map page (this app)", "app.py", "/?lang=en",
                 [("path.jjj-county", 199), (".jjj-sym-platform", 1), ("path.jjj-station", 50)], "path.jjj-county",
                 lambda page: page.get_by_role("button", name="Stations", exact=True),
@@ -154,14 +160,17 @@ def run(runs: int = 3) -> dict[str, dict]:
 
 
 def _table(res: dict[str, dict]) -> str:
-    floor, app, naive = res.values()
-    lines = ["| measure (median of %d) | floor | Map page | naive | Map page ÷ floor | naive ÷ Map page |" % app["runs"],
-             "|---|---|---|---|---|---|"]
+    floor, shell, app, naive = res.values()
+    lines = ["| measure (median of %d) | floor | shell | Map page | naive | Map page ÷ floor | Map page ÷ shell "
+             "| naive ÷ Map page |" % app["runs"], "|---|---|---|---|---|---|---|---|"]
+
+    def ratio(a, b, digits=2):
+        return f"{a / b:.{digits}f}" if b else "–"
 
     def row(label, key, fmt, scale=1.0):
-        f, a, n = (r[key] * scale for r in (floor, app, naive))
-        lines.append(f"| {label} | {fmt.format(f)} | {fmt.format(a)} | {fmt.format(n)} | "
-                     f"{a / f if f else float('nan'):.2f} | {n / a if a else float('nan'):.1f} |")
+        f, s, a, n = (r[key] * scale for r in (floor, shell, app, naive))
+        lines.append(f"| {label} | {fmt.format(f)} | {fmt.format(s)} | {fmt.format(a)} | {fmt.format(n)} | "
+                     f"{ratio(a, f)} | {ratio(a, s)} | {ratio(n, a, 1)} |")
 
     row("first render (s)", "first", "{:.2f}")
     row("page complete: controls usable (s)", "complete", "{:.2f}")
@@ -169,8 +178,8 @@ def _table(res: dict[str, dict]) -> str:
     row("blank map during the change (s)", "blank", "{:.2f}")
     row("bytes for the default view (KB)", "view_bytes", "{:.0f}", 1e-3)
     row("bytes per filter change (KB)", "change_bytes", "{:.0f}", 1e-3)
-    lines.append(f"| console errors / requests leaving the machine | {floor['errors']} / {floor['external']} | "
-                 f"{app['errors']} / {app['external']} | {naive['errors']} / {naive['external']} | | |")
+    lines.append("| console errors / requests leaving the machine | "
+                 + " | ".join(f"{r['errors']} / {r['external']}" for r in (floor, shell, app, naive)) + " | | | |")
     return "\n".join(lines)
 
 

@@ -388,18 +388,23 @@ class BaseLayers(MacroElement):
             var styles = {{ this.styles_json }};
             var nameKey = {{ this.name_key|tojson }};
             jjj.map = map;
+            // Not animated: an animated fit reports the old zoom first and the new one 0.25 s later,
+            // and each report reruns the page.
+            map.fitBounds({{ this.bounds_json }}, {animate: false});
             // streamlit-folium reports the map's view as soon as the map exists, and that report reruns
             // the page (the controls follow the map: views/map.py). Hold the first report until the
-            // boundaries are drawn, so the page's rerun does not compete with drawing them.
+            // boundaries have arrived: sooner, the page's rerun competes with loading them; later (once
+            // drawn), the controls come later without the map coming sooner (bench/bench_map.py).
             if (window.Streamlit && !jjj.reportHeld) {
                 jjj.reportHeld = true;
                 var report = window.Streamlit.setComponentValue;
-                var drawn = false;
+                var released = false, held;
                 window.Streamlit.setComponentValue = function(value) {
-                    if (drawn) { return report(value); }
-                    jjj.ready.then(function() {
-                        requestAnimationFrame(function() { drawn = true; report(value); });
-                    });
+                    if (released) { return report(value); }
+                    if (held === undefined) {
+                        jjj.released.then(function() { released = true; report(held); });
+                    }
+                    held = value;  // only the latest view is reported: one rerun, not one per report
                 };
             }
             if (map.keyboard) {
@@ -495,9 +500,10 @@ class BaseLayers(MacroElement):
             };
             var fetchTopology = function(url) { return fetch(url).then(function(r) { return r.json(); }); };
         {%- if this.inline %}
-            jjj.ready = Promise.resolve(draw({{ this.topology_json }}, true));
+            jjj.ready = jjj.released = Promise.resolve(draw({{ this.topology_json }}, true));
         {%- else %}
-            jjj.ready = fetchTopology({{ this.url|tojson }}).then(function(topo) {
+            jjj.released = fetchTopology({{ this.url|tojson }});
+            jjj.ready = jjj.released.then(function(topo) {
                 return jjj.detailed ? jjj.topo : draw(topo, false);
             });
             var loadDetail = function() {
@@ -526,6 +532,7 @@ class BaseLayers(MacroElement):
         self.client_js = assets.vendored_text(TOPOJSON_CLIENT)
         self.topology_json = _compact_json(boundaries.topology()) if inline else ""
         self.styles_json = _compact_json({level: _path_style(level) for level in BOUNDARY_LAYERS})
+        self.bounds_json = _compact_json(region_bounds())
         self.shapes_json = _compact_json(SHAPES)
         labels = boundaries.label_points("cities")
         self.labels_json = _compact_json([[row[self.name_key], round(row.geometry.y, 4), round(row.geometry.x, 4)]
@@ -541,7 +548,6 @@ def build_base_map(lang: str = "zh", basemap: str = "none", inline: bool = False
     lang = normalise_language(lang)
     fmap = _empty_map(lang, basemap)
     BaseLayers(lang, inline=inline).add_to(fmap)
-    fmap.fit_bounds(region_bounds())
     return assets.localize(fmap)
 
 
