@@ -398,11 +398,24 @@ class BaseLayers(MacroElement):
             if (window.Streamlit && !jjj.reportHeld) {
                 jjj.reportHeld = true;
                 var report = window.Streamlit.setComponentValue;
-                var released = false, held;
+                var released = false, held, leaving = false;
+                // A report that reaches Streamlit after a click on another page's link reruns this
+                // page instead of opening that one: once such a link is clicked, stop reporting.
+                var onParentClick = function(e) {
+                    var link = e.target.closest && e.target.closest("a[href]");
+                    if (link && link.pathname !== window.parent.location.pathname) { leaving = true; }
+                };
+                try {
+                    window.parent.document.addEventListener("click", onParentClick, true);
+                    window.addEventListener("pagehide", function() {
+                        window.parent.document.removeEventListener("click", onParentClick, true);
+                    });
+                } catch (err) {}  // a parent on another origin: nothing to guard
                 window.Streamlit.setComponentValue = function(value) {
+                    if (leaving) { return; }
                     if (released) { return report(value); }
                     if (held === undefined) {
-                        jjj.released.then(function() { released = true; report(held); });
+                        jjj.released.then(function() { released = true; if (!leaving) { report(held); } });
                     }
                     held = value;  // only the latest view is reported: one rerun, not one per report
                 };

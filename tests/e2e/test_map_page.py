@@ -130,3 +130,23 @@ def test_zooming_in_swaps_the_overview_boundaries_for_the_full_ones_and_keeps_th
         assert area_vertices() > 1.3 * before_vertices  # the 2+4 were merged again from the full counties
         assert sorted(fetched) == ["jjj-overview.topojson", "jjj.topojson"]
     assert watch.errors == [] and watch.external == []
+
+
+def test_a_link_clicked_as_the_map_reports_its_view_opens_its_page(base, pw):
+    # The map reports its view (first on load, then on every move); a report arriving right after a
+    # click on another page's link used to rerun the Map page instead, and the click was lost.
+    with fresh_page(pw, base + "/?lang=en") as (page, watch):
+        frame, _ = map_frame(page, "path.jjj-county", 199)
+        page.get_by_role("button", name="Stations", exact=True).wait_for()
+        _settled(page)
+        page.evaluate("""() => {
+            const map = document.querySelector('iframe').contentWindow;
+            [...document.querySelectorAll('a')].find(a => a.textContent.includes('Data & sources')).click();
+            map.Streamlit.setComponentValue({zoom: 9, center: {lat: 39.9, lng: 116.4}});
+        }""")
+        page.get_by_role("heading", name="Data & sources", exact=True).wait_for(timeout=15000)
+        _settled(page)
+        page.wait_for_timeout(1000)
+        assert page.get_by_role("heading", name="Data & sources", exact=True).is_visible()
+        assert "/data" in page.url
+    assert watch.errors == [] and watch.external == []
