@@ -187,32 +187,21 @@ def _dissolve(counties, code_col, name_col, level) -> gpd.GeoDataFrame:
 
 def write_topojson(levels: dict[str, gpd.GeoDataFrame]) -> dict:
     """One topology, three objects: arcs shared by all levels are stored once."""
-    topo = topojson.Topology(
-        list(levels.values()),
-        object_name=list(levels.keys()),
-        prequantize=False,
-        topology=True,
-        topoquantize=TOPO_QUANTIZE,
-    )
-    data = json.loads(topo.to_json())
-    TOPOJSON_PATH.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
-    return data
+    return _write_topology(levels, TOPOJSON_PATH, topoquantize=TOPO_QUANTIZE)
 
 
 def write_overview(levels: dict[str, gpd.GeoDataFrame]) -> dict:
     """The overview copy: one topology of the same three levels, simplified as a coverage (shared
     edges stay shared, so no gaps or slivers) and quantized coarser."""
-    topo = topojson.Topology(
-        list(levels.values()),
-        object_name=list(levels.keys()),
-        prequantize=False,
-        topology=True,
-        toposimplify=OVERVIEW_SIMPLIFY_DEGREES,
-        simplify_with="shapely",
-        topoquantize=OVERVIEW_QUANTIZE,
-    )
+    return _write_topology(levels, OVERVIEW_PATH, toposimplify=OVERVIEW_SIMPLIFY_DEGREES,
+                           simplify_with="shapely", topoquantize=OVERVIEW_QUANTIZE)
+
+
+def _write_topology(levels: dict[str, gpd.GeoDataFrame], path: Path, **options) -> dict:
+    topo = topojson.Topology(list(levels.values()), object_name=list(levels.keys()), prequantize=False,
+                             topology=True, **options)
     data = json.loads(topo.to_json())
-    OVERVIEW_PATH.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
     return data
 
 
