@@ -23,6 +23,12 @@ def _edition_rank(editions: pd.Series) -> pd.Series:
     return editions.map({e: i for i, e in enumerate(EDITION_PREFERENCE)}).fillna(len(EDITIONS))
 
 
+def with_values(indicators: pd.DataFrame, names, areas) -> list[str]:
+    """Those of ``names`` that have at least one value for ``areas``, in the order given (one pass)."""
+    present = set(indicators.loc[indicators["area_code"].isin(list(areas)), "indicator"])
+    return [name for name in names if name in present]
+
+
 def available_years(indicators: pd.DataFrame, indicator: str, areas=None) -> list[int]:
     """Years with at least one value of ``indicator`` (for ``areas`` if given), newest first."""
     rows = indicators[indicators["indicator"] == indicator]

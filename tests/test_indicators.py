@@ -54,3 +54,11 @@ def test_area_names_cover_cities_provinces_and_extra_areas():
     assert indicators.area_name("130600", "zh") == "保定市"
     assert indicators.area_name("jjj", "en") == "Beijing–Tianjin–Hebei"
     assert indicators.area_name("310000", "zh") == "上海市"
+
+
+def test_with_values_keeps_the_given_order_and_only_indicators_with_a_value_for_those_areas():
+    table = pd.DataFrame({"area_code": ["130100", "130100", "110000"], "indicator": ["gdp", "population", "rd"],
+                          "year": [2020, 2021, 2020], "value": [1.0, 2.0, 3.0]})
+    assert indicators.with_values(table, ["rd", "population", "gdp", "missing"], ["130100"]) == ["population", "gdp"]
+    assert indicators.with_values(table, ["rd", "gdp"], ["110000"]) == ["rd"]
+    assert indicators.with_values(table, ["gdp"], []) == []

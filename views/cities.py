@@ -13,7 +13,7 @@ data = uploads.merge_indicators(datasets.load("indicators"), st.session_state.ge
 city_codes = list(boundaries.cities()["code"])
 
 st.title(ui("page_cities", lang))
-with_city_data = [i for i in INDICATORS if indicators.available_years(data, i, city_codes)]
+with_city_data = indicators.with_values(data, INDICATORS, city_codes)
 left, middle, right = st.columns([2, 1, 1])
 indicator = left.selectbox(ui("indicator", lang), with_city_data, key="city_indicator",
                            format_func=lambda i: f"{INDICATORS[i].term(lang)} ({INDICATORS[i].unit})")

@@ -203,7 +203,7 @@ side.selectbox(ui("basemap", lang), filters.BASEMAPS, key="basemap",
                format_func=lambda b: ui("basemap_none" if b == "none" else "basemap_osm", lang))
 side.pills(ui("layers", lang), list(OVERLAYS), selection_mode="multi", key="m_overlays",
            format_func=lambda o: OVERLAYS[o](lang))
-city_indicators = [i for i in INDICATORS if indicators.available_years(data, i, cities["code"])]
+city_indicators = indicators.with_values(data, INDICATORS, cities["code"])
 side.selectbox(ui("choropleth", lang), [None, *city_indicators], key="m_indicator",
                format_func=lambda i: ui("choropleth_none", lang) if i is None
                else f"{INDICATORS[i].term(lang)} ({INDICATORS[i].unit})", placeholder=ui("choropleth_none", lang))
