@@ -31,10 +31,14 @@ def test_the_map_is_sent_first_and_the_controls_follow_without_moving_it():
     first = [type(e).__name__ for e in at.main]
     assert len(at.get("component_instance")) == 1  # the map
     assert not at.text_input and not at.multiselect and not at.selectbox  # no control yet
+    assert not at.sidebar.radio  # not even the language switch
     assert _count(at, "Stations") == filters.visible_layers(ViewState()).counts()["stations"]
     at.run()
     assert not at.exception
     assert at.text_input(key="m_find") and at.multiselect(key="m_provinces") and at.selectbox(key="m_indicator")
+    assert at.sidebar.radio(key="lang").value == "en"
+    # the switch keeps its place at the top of the sidebar, above the page's controls
+    assert type(at.sidebar[0]).__name__ == "Block" and at.sidebar[0].radio(key="lang")
     # what the first run showed keeps its place: the same title and counts precede the map (whose
     # own column then gains the export panel below it)
     second = [type(e).__name__ for e in at.main]
@@ -69,6 +73,16 @@ def test_coming_back_to_the_map_sends_it_first_again():
     assert not at.exception and len(at.get("component_instance")) == 1 and not at.multiselect
     at.run()
     assert at.multiselect(key="m_provinces")
+
+
+def test_the_chosen_language_outlasts_a_map_first_run_that_does_not_draw_its_switch():
+    at = _run(lang="zh")
+    at.sidebar.radio(key="lang").set_value("en").run()
+    at.switch_page("views/cities.py").run()
+    at.switch_page("views/map.py").run()
+    assert not at.exception and not at.sidebar.radio and at.title[0].value == "Map"
+    at.run()
+    assert at.sidebar.radio(key="lang").value == "en" and at.query_params["lang"] == "en"
 
 
 def test_a_link_restores_the_view_and_reports_what_it_could_not_read():
