@@ -222,6 +222,12 @@ def expand(data_json: str) -> list[dict]:
             if isinstance(f, list) else f for f in json.loads(data_json.replace("<\\/", "</"))]
 
 
+def _rows(frame: pd.DataFrame) -> list[dict]:
+    """A frame's rows as plain dicts, geometry included: iterrows builds a Series per row, five times
+    slower, and the Map page builds its overlays on every run before it sends the map."""
+    return frame.to_dict("records")
+
+
 def _feature(geometry, fid: str, **props) -> dict:
     return {"type": "Feature", "geometry": _rounded(geometry.__geo_interface__), "properties": {"id": fid, **props}}
 
@@ -239,9 +245,9 @@ def _symbol_props(symbol: Symbol, offset, kind: str) -> dict:
 def entity_overlay(entities: gpd.GeoDataFrame, offsets, lang: str, kind: str) -> GeoJsonOverlay:
     """Platforms (symbol by type) or parks (one symbol) with tooltips and cards."""
     features, info = [], {}
-    for (_, row), offset in zip(entities.iterrows(), offsets):
+    for row, offset in zip(_rows(entities), offsets):
         symbol = OTHER_SYMBOLS["park"] if kind == "park" else PLATFORM_SYMBOLS[platform_types(row)[0]]
-        features.append(_feature(row.geometry, row["id"], **_symbol_props(symbol, offset, kind)))
+        features.append(_feature(row["geometry"], row["id"], **_symbol_props(symbol, offset, kind)))
         # No popup: a click selects the entity and the page's side panel shows its card.
         info[row["id"]] = (_text(_name(row, lang), _place(row, lang)), "")
     return GeoJsonOverlay(features, info, f"jjj-{kind}")
@@ -251,9 +257,9 @@ def flow_overlay(flows: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
     style = LINE_STYLES["flow"]
     names = _unit_names(lang)
     features, info = [], {}
-    for _, row in flows.iterrows():
+    for row in _rows(flows):
         fid = f"flow-{row['id']}"
-        features.append(_feature(row.geometry, fid, s={"color": style.colour, "weight": style.weight,
+        features.append(_feature(row["geometry"], fid, s={"color": style.colour, "weight": style.weight,
                                                         "opacity": style.opacity, "dashArray": "6 4"}))
         info[fid] = (_text(f"{names.get(row['origin_code'], row['origin_code'])} → {_place(row, lang)}",
                            _name(row, lang)), "")
@@ -263,9 +269,9 @@ def flow_overlay(flows: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
 def line_overlay(lines: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
     """Rail lines coloured by kind, dashed by status (operating solid, building dashed, planned dotted)."""
     features, info = [], {}
-    for _, row in lines.iterrows():
+    for row in _rows(lines):
         style = LINE_STYLES[row["kind"]]
-        features.append(_feature(row.geometry, row["line_id"], s={
+        features.append(_feature(row["geometry"], row["line_id"], s={
             "color": style.colour, "weight": style.weight, "dashArray": STATUS_DASH[row["status"]]}))
         status = CORRIDOR_STATUSES[row["status"]](lang)
         opened = row["opened"] if isinstance(row["opened"], str) else ""
@@ -276,9 +282,9 @@ def line_overlay(lines: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
 
 def station_overlay(stations: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
     features, info = [], {}
-    for i, (_, row) in enumerate(stations.iterrows()):
+    for i, row in enumerate(_rows(stations)):
         fid = f"s{i}"
-        features.append(_feature(row.geometry, fid, k="station"))
+        features.append(_feature(row["geometry"], fid, k="station"))
         name = row["station_en"] if lang == "en" and isinstance(row["station_en"], str) else row["station_zh"]
         # Station tooltips name the station only: positions are mostly reference points, which the
         # page caption says once instead of 130 times.
@@ -288,8 +294,8 @@ def station_overlay(stations: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
 
 def hub_overlay(hubs: gpd.GeoDataFrame, offsets, lang: str) -> GeoJsonOverlay:
     features, info = [], {}
-    for (_, row), offset in zip(hubs.iterrows(), offsets):
-        features.append(_feature(row.geometry, row["id"], **_symbol_props(OTHER_SYMBOLS[row["kind"]], offset, row["kind"])))
+    for row, offset in zip(_rows(hubs), offsets):
+        features.append(_feature(row["geometry"], row["id"], **_symbol_props(OTHER_SYMBOLS[row["kind"]], offset, row["kind"])))
         tip = _text(_name(row, lang), HUB_KINDS[row["kind"]](lang), _place(row, lang))
         info[row["id"]] = (tip, "+" + _sources_html(row["source_title"], row["source_url"], lang))
     return GeoJsonOverlay(features, info, "jjj-hub")
@@ -297,9 +303,9 @@ def hub_overlay(hubs: gpd.GeoDataFrame, offsets, lang: str) -> GeoJsonOverlay:
 
 def axis_overlay(axes: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
     features, info = [], {}
-    for _, row in axes.iterrows():
+    for row in _rows(axes):
         style = LINE_STYLES[row["kind"]]
-        features.append(_feature(row.geometry, row["id"], s={"color": style.colour, "weight": style.weight,
+        features.append(_feature(row["geometry"], row["id"], s={"color": style.colour, "weight": style.weight,
                                                              "opacity": style.opacity, "lineCap": "round"}))
         tip = _text(_name(row, lang), style.term(lang))
         info[row["id"]] = (tip, "+" + _sources_html(row["source_title"], row["source_url"], lang))
@@ -310,9 +316,9 @@ def user_overlay(points: gpd.GeoDataFrame, offsets, lang: str) -> GeoJsonOverlay
     """Points a user uploaded this session; every string is theirs, so all of it is escaped."""
     features, info = [], {}
     symbol = OTHER_SYMBOLS["user"]
-    for (_, row), offset in zip(points.iterrows(), offsets):
+    for row, offset in zip(_rows(points), offsets):
         fid = str(row["id"])
-        features.append(_feature(row.geometry, fid, **_symbol_props(symbol, offset, "user")))
+        features.append(_feature(row["geometry"], fid, **_symbol_props(symbol, offset, "user")))
         lines = [row.get("name"), row.get("kind"), row.get("industries"), row.get("source_title")]
         info[fid] = (_text(row.get("name"), symbol.term(lang)), _text(*lines))
     return GeoJsonOverlay(features, info, "jjj-user")
@@ -409,7 +415,7 @@ def legend_rows(layers: Layers, lang: str, choropleth_rows: str = "") -> str:
     """Legend rows for the layers that have something drawn, then the choropleth classes."""
     rows = []
     if len(layers.platforms):
-        for t in sorted({t for _, r in layers.platforms.iterrows() for t in platform_types(r)}, key=list(PLATFORM_SYMBOLS).index):
+        for t in sorted({t for r in _rows(layers.platforms) for t in platform_types(r)}, key=list(PLATFORM_SYMBOLS).index):
             rows.append(_legend_row(symbol_svg(PLATFORM_SYMBOLS[t], 14), PLATFORM_SYMBOLS[t].term(lang)))
     for name, symbol_key in (("parks", "park"), ("airports", "airport"), ("ports", "port"), ("user_points", "user")):
         if len(getattr(layers, name)):
