@@ -15,7 +15,8 @@ Filter change, measured on the complete page: a click
 until the drawn features change, while sampling every ~15 ms whether the map is blank (no boundary
 path in any frame). Bytes: websocket frames plus the app's static files as sent on the wire
 (gzip), for the default view and per change; Streamlit's own frontend bundle is the same for all
-four and left out. Prints a Markdown table with ratios.
+four and left out. Times come from runs without any hook in the driver; bytes, console errors and
+requests leaving the machine from one more run that counts them. Prints a Markdown table with ratios.
 """
 
 from __future__ import annotations
@@ -74,23 +75,29 @@ def _drawn(page, ready: list[tuple[str, int]], timeout: float = 60.0) -> None:
                            timeout=timeout * 1000)
 
 
-def _one_run(pw, base: str, v: Variant) -> dict:
+def _one_run(pw, base: str, v: Variant, count: bool = False) -> dict:
+    """One fresh browser: times, or (``count``) bytes, console errors and requests leaving the machine.
+
+    Counting hooks every request and websocket frame into the driver, which competes for the same two
+    cores; so the timed runs carry no hook and the counts come from a run of their own.
+    """
     browser = launch(pw)
     context = browser.new_context(viewport={"width": 1500, "height": 1000})
-    watch = Watch(context)
-    page = watch.attach(context.new_page())
-    counted = {"ws": 0, "static": 0}
+    counted = {"ws": 0, "static": 0, "files": []}
+    page = context.new_page()
+    if count:
+        watch = Watch(context, intercept=False)
+        watch.attach(page)
 
-    def on_finished(request):
-        # Bytes on the wire (gzip) of the app's static files, counted when each request completes.
-        if "/app/static/" in request.url:
-            counted["static"] += request.sizes()["responseBodySize"]
-            counted["files"].append(request.url.rsplit("/", 1)[1])
+        def on_finished(request):
+            # Bytes on the wire (gzip) of the app's static files, counted when each request completes.
+            if "/app/static/" in request.url:
+                counted["static"] += request.sizes()["responseBodySize"]
+                counted["files"].append(request.url.rsplit("/", 1)[1])
 
-    counted["files"] = []
-    page.on("requestfinished", on_finished)
-    page.on("websocket", lambda ws: ws.on(
-        "framereceived", lambda payload: counted.__setitem__("ws", counted["ws"] + len(payload))))
+        page.on("requestfinished", on_finished)
+        page.on("websocket", lambda ws: ws.on(
+            "framereceived", lambda payload: counted.__setitem__("ws", counted["ws"] + len(payload))))
     start = time.monotonic()
     page.goto(base + v.path)
     _drawn(page, v.ready)
@@ -112,8 +119,10 @@ def _one_run(pw, base: str, v: Variant) -> dict:
     page.wait_for_timeout(800)
     change_bytes = counted["ws"] + counted["static"]
     browser.close()
-    return {"first": first, "complete": complete, "redraw": sample["done"] / 1000, "blank": sample["blank"] / 1000,
-            "view_bytes": view_bytes, "change_bytes": change_bytes, "errors": len(watch.errors),
+    times = {"first": first, "complete": complete, "redraw": sample["done"] / 1000, "blank": sample["blank"] / 1000}
+    if not count:
+        return times
+    return {"view_bytes": view_bytes, "change_bytes": change_bytes, "errors": len(watch.errors),
             "external": len(watch.external), "files": view_files}
 
 
@@ -152,10 +161,9 @@ def run(runs: int = 3) -> dict[str, dict]:
             with app_server(script=v.script) as base:
                 _one_run(pw, base, v)  # warm the server's caches, as for any visitor after the first
                 rows = [_one_run(pw, base, v) for _ in range(runs)]
-            results[v.name] = {key: statistics.median(r[key] for r in rows) for key in rows[0] if key != "files"} | {
-                "files": rows[-1]["files"],
-                "first_all": [round(r["first"], 2) for r in rows], "runs": runs,
-                "errors": sum(r["errors"] for r in rows), "external": sum(r["external"] for r in rows)}
+                counts = _one_run(pw, base, v, count=True)
+            results[v.name] = {key: statistics.median(r[key] for r in rows) for key in rows[0]} | counts | {
+                "first_all": [round(r["first"], 2) for r in rows], "runs": runs}
     return results
 
 

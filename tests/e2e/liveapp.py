@@ -86,16 +86,28 @@ def launch(playwright):
 
 
 class Watch:
-    """Console errors, page errors and attempted non-local requests of one browser context."""
+    """Console errors, page errors and attempted non-local requests of one browser context.
 
-    def __init__(self, context):
+    Tests intercept every request and abort non-local ones. A benchmark only observes them
+    (``intercept=False``): interception sends each request through the driver and turns the HTTP
+    cache off, which is not how a visitor's browser loads the page. The launch flags resolve no host
+    but this machine's either way.
+    """
+
+    def __init__(self, context, intercept: bool = True):
         self.errors: list[str] = []
         self.external: list[str] = []
-        context.route("**/*", self._route)
+        if intercept:
+            context.route("**/*", self._route)
+        else:
+            context.on("request", lambda request: self._is_local(request.url) or self.external.append(request.url))
+
+    @staticmethod
+    def _is_local(url: str) -> bool:
+        return url.startswith(("data:", "blob:")) or (urlparse(url).hostname or "") in LOCAL_HOSTS
 
     def _route(self, route):
-        host = urlparse(route.request.url).hostname or ""
-        if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+        if self._is_local(route.request.url):
             route.continue_()
         else:
             self.external.append(route.request.url)

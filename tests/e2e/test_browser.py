@@ -100,3 +100,16 @@ def test_analysis_pages_draw_their_maps_without_errors(browser_page, pw, link, s
         frame, _ = map_frame(page, selector, minimum)
         assert frame.locator(".jjj-legend").is_visible()
     assert watch.errors == [] and watch.external == []
+
+
+@pytest.mark.parametrize("intercept", [True, False])
+def test_a_request_for_another_host_is_recorded_whether_intercepted_or_only_observed(pw, intercept):
+    # the benchmark observes (intercept=False) so as not to slow every request; both must see it
+    browser = launch(pw)
+    context = browser.new_context()
+    watch = Watch(context, intercept=intercept)
+    page = watch.attach(context.new_page())
+    page.set_content('<img src="http://tiles.example.org/1/2/3.png">')
+    page.wait_for_timeout(300)
+    browser.close()
+    assert watch.external == ["http://tiles.example.org/1/2/3.png"]
