@@ -110,6 +110,6 @@ def test_a_request_for_another_host_is_recorded_whether_intercepted_or_only_obse
     watch = Watch(context, intercept=intercept)
     page = watch.attach(context.new_page())
     page.set_content('<img src="http://tiles.example.org/1/2/3.png">')
-    page.wait_for_timeout(300)
+    page.wait_for_function("() => document.images[0].complete")  # the request has failed
     browser.close()
     assert watch.external == ["http://tiles.example.org/1/2/3.png"]
