@@ -1,0 +1,212 @@
+"""The workspace store on both backends: SQLite (the default) and PostgreSQL + PostGIS.
+
+The PostGIS backend needs ``JJJ_TEST_DATABASE_URL`` (scripts/test.sh starts a local cluster and
+sets it). Without it the PostGIS cases skip on a developer's machine and FAIL when ``CI=true``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import secrets
+import threading
+import zipfile
+
+import pytest
+import sqlalchemy as sa
+
+from geo.workspace import archive, entities, indicators
+from geo.workspace.store import Store, WorkspaceError
+
+PLATFORMS = ("name,platform_type,county,longitude,latitude,source\n"
+             "测试平台 001 / Test platform 001,innovation,蓟县,,,测试来源\n"
+             "测试平台 002 / Test platform 002,manufacturing,藁城区,,,\n")
+MORE = "name,platform_type,city\n测试平台 003 / Test platform 003,services,保定\n"
+INDICATORS = "city,year,indicator,value\n北京,2019,gdp,100\n保定市,2020,population,900\n"
+
+
+def _postgres_url() -> str:
+    url = os.environ.get("JJJ_TEST_DATABASE_URL")
+    if not url:
+        message = "JJJ_TEST_DATABASE_URL is not set (scripts/test.sh starts a PostGIS cluster and sets it)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgis"])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        s = Store(f"sqlite:///{tmp_path / 'workspaces.sqlite'}")
+        yield s
+        s.dispose()
+        return
+    schema = "test_" + secrets.token_hex(6)
+    s = Store(_postgres_url(), schema=schema)
+    yield s
+    with s.engine.begin() as conn:
+        conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+    s.dispose()
+
+
+def _types(store, workspace_id):
+    return sorted(entities(store, workspace_id)["platform_type"].dropna())
+
+
+def test_create_gives_unguessable_id_and_hashed_key(store):
+    workspace_id, key = store.create("测试工作区")
+    other_id, _ = store.create("测试工作区")
+    assert workspace_id != other_id and len(workspace_id) >= 22 and len(key) >= 32
+    assert store.check_key(workspace_id, key)
+    assert not store.check_key(workspace_id, key + "x")
+    assert not store.check_key(workspace_id, None)
+    with store.engine.connect() as conn:
+        stored = conn.execute(sa.select(store.t["workspaces"])).all()
+    assert all(key.encode() not in bytes(row.key_hash) for row in stored)
+    assert all(key not in repr(tuple(row)) for row in stored)
+
+
+def test_upload_is_a_version_and_rows_come_back_as_entities(store):
+    workspace_id, key = store.create("ws")
+    result, version = store.upload(workspace_id, key, "platforms", "p.csv", PLATFORMS.encode(), uploader="测试者")
+    assert version is not None and len(result.rows) == 2
+    table = entities(store, workspace_id)
+    assert list(table["county_code"]) == ["120119", "130109"]
+    assert list(table["precision"]) == ["county_centroid", "county_centroid"]
+    assert list(table["source_title"]) == ["测试来源", "用户上传：p.csv"]
+    assert set(table["workspace"]) == {"ws"}
+    (v,) = store.versions(workspace_id)
+    assert v["file_name"] == "p.csv" and v["rows_accepted"] == 2 and v["uploader"] == "测试者"
+    assert len(v["sha256"]) == 64
+
+
+def test_wrong_key_and_unknown_workspace_are_refused_and_change_nothing(store):
+    workspace_id, key = store.create("ws")
+    with pytest.raises(WorkspaceError) as err:
+        store.upload(workspace_id, "not-the-key", "platforms", "p.csv", PLATFORMS.encode())
+    assert err.value.code == "ws_wrong_key"
+    with pytest.raises(WorkspaceError) as err:
+        store.upload("no-such-id", key, "platforms", "p.csv", PLATFORMS.encode())
+    assert err.value.code == "ws_not_found"
+    with pytest.raises(WorkspaceError):
+        store.revert(workspace_id, 1, None)
+    assert store.versions(workspace_id) == []
+
+
+def test_rejected_upload_changes_nothing(store):
+    workspace_id, key = store.create("ws")
+    store.upload(workspace_id, key, "platforms", "p.csv", PLATFORMS.encode())
+    before = store.versions(workspace_id)
+    result, version = store.upload(workspace_id, key, "platforms", "bad.csv", b"\x00\x01\x02binary")
+    assert version is None and result.rejected
+    result, version = store.upload(workspace_id, key, "platforms", "bad.csv", b"name,county\nX,Atlantis\n")
+    assert version is None and not result.rows and result.problems
+    assert store.versions(workspace_id) == before
+
+
+def test_failing_insert_rolls_back_the_whole_version(store, monkeypatch):
+    workspace_id, key = store.create("ws")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+    monkeypatch.setattr(store, "_insert_rows", broken)
+    with pytest.raises(RuntimeError):
+        store.upload(workspace_id, key, "platforms", "p.csv", PLATFORMS.encode())
+    assert store.versions(workspace_id) == []
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(store.t["rows"])).scalar() == 0
+
+
+def test_two_concurrent_uploads_both_keep_their_versions(store):
+    workspace_id, key = store.create("ws")
+    barrier, errors = threading.Barrier(4), []
+
+    def upload(i):
+        try:
+            barrier.wait()
+            body = f"name,platform_type,city\n测试平台 {i:03d} / Test platform {i:03d},services,天津\n"
+            store.upload(workspace_id, key, "platforms", f"{i}.csv", body.encode())
+        except Exception as err:  # noqa: BLE001 - reported below
+            errors.append(err)
+    threads = [threading.Thread(target=upload, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    versions = store.versions(workspace_id)
+    assert len(versions) == 4 and all(v["live"] for v in versions)
+    assert len(entities(store, workspace_id)) == 4
+
+
+def test_replace_revert_delete_and_undo(store):
+    workspace_id, key = store.create("ws")
+    _, first = store.upload(workspace_id, key, "platforms", "p.csv", PLATFORMS.encode())
+    _, second = store.upload(workspace_id, key, "platforms", "more.csv", MORE.encode())
+    assert _types(store, workspace_id) == ["innovation", "manufacturing", "services"]
+    store.upload(workspace_id, key, "platforms", "more.csv", MORE.encode(), replace=True)
+    assert _types(store, workspace_id) == ["services"]
+    store.revert(workspace_id, second, key)
+    assert _types(store, workspace_id) == ["innovation", "manufacturing", "services"]
+    store.revert(workspace_id, first, key)
+    assert _types(store, workspace_id) == ["innovation", "manufacturing"]
+    with pytest.raises(WorkspaceError):
+        store.delete(workspace_id, key)  # not confirmed
+    deleted = store.delete(workspace_id, key, confirm=True)
+    assert entities(store, workspace_id).empty
+    parent = next(v for v in store.versions(workspace_id) if v["id"] == deleted)["parent"]
+    store.revert(workspace_id, parent, key)
+    assert _types(store, workspace_id) == ["innovation", "manufacturing"]
+    actions = [v["action"] for v in store.versions(workspace_id)]
+    assert actions == ["upload", "upload", "replace", "revert", "revert", "delete", "revert"]
+
+
+def test_store_survives_reopening(store):
+    workspace_id, key = store.create("ws")
+    store.upload(workspace_id, key, "platforms", "p.csv", PLATFORMS.encode())
+    reopened = Store(store.url.render_as_string(hide_password=False), schema=store.metadata.schema)
+    assert len(entities(reopened, workspace_id)) == 2
+    assert reopened.check_key(workspace_id, key)
+    reopened.dispose()
+
+
+def test_indicators_have_the_columns_of_the_shipped_table(store):
+    workspace_id, key = store.create("年鉴")
+    store.upload(workspace_id, key, "indicators", "i.csv", INDICATORS.encode())
+    table = indicators(store, workspace_id)
+    shipped = open("data/indicators.csv", encoding="utf-8").readline().strip().split(",")
+    assert list(table.columns)[:len(shipped)] == shipped
+    assert list(table["area_code"]) == ["110100", "130600"]
+    assert set(table["edition"]) == {"user_upload"} and set(table["workspace"]) == {"年鉴"}
+
+
+def test_zip_round_trip_keeps_history_and_rows(store):
+    workspace_id, key = store.create("导出测试")
+    store.upload(workspace_id, key, "platforms", "p.csv", PLATFORMS.encode())
+    store.upload(workspace_id, key, "indicators", "i.csv", INDICATORS.encode())
+    store.upload(workspace_id, key, "platforms", "more.csv", MORE.encode(), replace=True)
+    data = archive.export_zip(store, workspace_id)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        manifest = json.loads(z.read("manifest.json"))
+        assert sorted(z.namelist()) == ["indicator.csv", "manifest.json", "platform.csv"]
+    assert [v["action"] for v in manifest["versions"]] == ["upload", "upload", "replace"]
+    new_id, new_key = archive.import_zip(store, data)
+    assert new_id != workspace_id and store.check_key(new_id, new_key)
+    assert _types(store, new_id) == _types(store, workspace_id) == ["services"]
+    assert len(indicators(store, new_id)) == 2
+    first = store.versions(new_id)[0]["id"]
+    store.revert(new_id, first, new_key)
+    assert _types(store, new_id) == ["innovation", "manufacturing"]
+
+
+@pytest.mark.parametrize("store", ["postgis"], indirect=True)
+def test_postgis_geometry_is_a_point_in_4326(store):
+    assert store.postgis
+    workspace_id, key = store.create("ws")
+    store.upload(workspace_id, key, "platforms", "p.csv", PLATFORMS.encode())
+    rows = store.t["rows"]
+    with store.engine.connect() as conn:
+        found = conn.execute(sa.select(sa.func.ST_SRID(rows.c.geom), sa.func.ST_X(rows.c.geom), rows.c.lon)).all()
+    assert [(srid, round(x, 9)) for srid, x, _ in found] == [(4326, round(lon, 9)) for _, _, lon in found]
