@@ -101,12 +101,20 @@ def choice_lists() -> dict[str, list[str]]:
         "platform_type": list(PLATFORM_TYPES),
         "modes": list(MODES),
         "city": list(cities["name_zh"]),
-        "county": [f"{name}" for name in counties["name_zh"]],
+        "county": county_choices(),
         "indicator": list(INDICATORS),
         "edition": list(EDITIONS),
         "precision": ["exact", "approximate"],
         "province": list(boundaries.provinces()["name_zh"]),
     }
+
+
+def county_choices() -> list[str]:
+    """County names for the drop-down, in code order; a name two counties share carries its code."""
+    counties = boundaries.counties()
+    shared = counties["name_zh"].duplicated(keep=False)
+    return [f"{name} {code}" if dup else name for name, code, dup in
+            zip(counties["name_zh"], counties["code"], shared)]
 
 
 def _labelled_lists(lang: str) -> list[tuple[str, str, str]]:
@@ -124,8 +132,8 @@ def _labelled_lists(lang: str) -> list[tuple[str, str, str]]:
         rows.append(("edition", value, term(lang)))
     for row in boundaries.cities().itertuples():
         rows.append(("city", row.name_zh, f"{row.code} {row.name_en}"))
-    for row in boundaries.counties().itertuples():
-        rows.append(("county", row.name_zh, f"{row.code} {row.name_en}"))
+    for value, row in zip(county_choices(), boundaries.counties().itertuples()):
+        rows.append(("county", value, f"{row.code} {row.name_en}"))
     return rows
 
 

@@ -8,6 +8,7 @@ the curated rows are (``geo.datasets.locate``): source coordinates, else a count
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ from geo import boundaries
 from geo.uploads import BOUNDARY_TOLERANCE_DEG
 
 FORMER_NAMES_PATH = boundaries.DATA_DIR / "former_names.csv"
+_NAME_WITH_CODE = re.compile(r"(.*?)\s*(\d{6})")
 _SUFFIXES = ("自治县", "新区", "矿区", "区", "县", "市")
 _PROVINCE_SHORT = {"110000": ("北京", "京"), "120000": ("天津", "津"), "130000": ("河北", "冀")}
 
@@ -113,7 +115,12 @@ def city_code(text: str) -> str:
 
 
 def county_code(text: str, city: str | None = None) -> str:
-    """The county-level unit a name, former name or 6-digit code names, within ``city`` when given."""
+    """The county-level unit a name, former name or 6-digit code names, within ``city`` when given.
+
+    ``桥西区 130104`` (a name with its code, as the template's drop-down offers shared names) is its code."""
+    named = _NAME_WITH_CODE.fullmatch(str(text).strip())
+    if named and named[2] in _lookups()["county_city"]:
+        text = named[2]
     candidates = _lookups()["county"].get(_key(text), set())
     if city is not None:
         inside = {code for code in candidates if _lookups()["county_city"][code] == city}
