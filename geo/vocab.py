@@ -524,7 +524,7 @@ def normalise_language(value: object) -> str:
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
 
 
-# ---------------------------------------------------------------- team workspaces (geo.workspace, ui/workspace_panel.py)
+# ------------------------------------------------------- team workspaces (geo.workspace, ui/workspace_panel.py)
 # Columns of the workspace templates: header spellings accepted are the id, the Chinese and the English label.
 WORKSPACE_FIELDS: dict[str, Term] = {
     "name": Term("名称", "Name"),
@@ -614,7 +614,8 @@ WORKSPACE_MESSAGES: dict[str, Term] = {
     "too_slow": Term("读取超过 {limit} 秒的时限，未采用任何一行", "reading took longer than {limit} s; nothing was kept"),
     "too_deep": Term("JSON 嵌套超过 {limit} 层，未读取", "the JSON is nested more than {limit} levels deep; nothing was read"),
     "too_many_members": Term("压缩包含 {n} 个文件，超过 {limit} 的上限", "the archive holds {n} files, over the limit of {limit}"),
-    "cell_too_long": Term("单元格长 {length} 个字符，超过 {limit} 的上限", "a cell is {length} characters long, over the limit of {limit}"),
+    "cell_too_long": Term("单元格长 {length} 个字符，超过 {limit} 的上限",
+                          "a cell is {length} characters long, over the limit of {limit}"),
     "more_problems": Term("另有 {n} 行有同样的问题", "{n} more rows have the same problem"),
     "no_year_or_indicator": Term("宽表须在表头写年份或指标，并在表头上方一行写“indicator”或“year”及其值",
                                  "a wide table needs years or indicators across the header, and an 'indicator' or "
@@ -636,7 +637,8 @@ UI.update({
     "ws_open": Term("打开工作区（编号）", "Open workspace (id)"),
     "ws_view_link": Term("查看链接（只读）", "View link (read-only)"),
     "ws_edit_link": Term("编辑链接（含密钥）", "Edit link (with the key)"),
-    "ws_read_only": Term("只读：通过查看链接打开，不能上传或修改。", "Read-only: opened through a view link; uploads and changes are refused."),
+    "ws_read_only": Term("只读：通过查看链接打开，不能上传或修改。",
+                         "Read-only: opened through a view link; uploads and changes are refused."),
     "ws_not_found": Term("找不到这个工作区。", "No such workspace."),
     "ws_bad_key": Term("密钥不正确：只能查看。", "The key is wrong: view only."),
     "ws_templates": Term("下载模板", "Download templates"),
@@ -645,7 +647,8 @@ UI.update({
     "ws_uploader": Term("上传者（可选）", "Uploader (optional)"),
     "ws_file_source": Term("整个文件的来源（行内未填来源时使用）", "Source of the whole file (for rows without one)"),
     "ws_replace": Term("替换该类别现有数据（否则追加）", "Replace the existing rows of this kind (else add)"),
-    "ws_saved": Term("已保存为版本 {version}：采用 {accepted} / {total} 行。", "Saved as version {version}: {accepted} of {total} rows kept."),
+    "ws_saved": Term("已保存为版本 {version}：采用 {accepted} / {total} 行。",
+                     "Saved as version {version}: {accepted} of {total} rows kept."),
     "ws_rejected": Term("未保存：文件被拒绝，工作区未改变。", "Not saved: the file was refused and the workspace is unchanged."),
     "ws_history": Term("版本历史", "History"),
     "ws_revert": Term("恢复到此版本", "Revert to this version"),

@@ -143,3 +143,8 @@ st.caption(ui("upload_stored", lang).format(
     indicators=len(st.session_state.get(uploads.STATE_KEYS["indicators"], ())),
     points=len(st.session_state.get(uploads.STATE_KEYS["points"], ()))))
 st.button(ui("upload_clear", lang), key="upload_clear", on_click=uploads.forget_uploads, args=(st.session_state,))
+
+# --- Team workspaces (geo.workspace; the UI is ui/workspace_panel.py) ------------------------------
+from ui.workspace_panel import render as render_workspaces  # noqa: E402 - the section comes last on the page
+
+render_workspaces(lang)

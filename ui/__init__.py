@@ -1,0 +1,1 @@
+"""Streamlit UI helpers shared by pages (no data logic: that lives in geo/)."""
