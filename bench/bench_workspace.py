@@ -17,12 +17,12 @@ import io
 import tempfile
 import threading
 import time
-import zipfile
 
 import openpyxl
 
 from geo import boundaries
 from geo.workspace import Store, entities, reading
+from tests import hostile_corpus
 
 TICK = 0.010
 
@@ -74,24 +74,6 @@ def _xlsx_from_csv(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _max_rows_xlsx() -> bytes:
-    """1,048,576 rows × 1 cell: a tiny workbook whose sheet XML is replaced by a generated one."""
-    book = openpyxl.Workbook()
-    book.active["A1"] = "name"
-    small = io.BytesIO()
-    book.save(small)
-    rows = "".join(f'<row r="{i}"><c r="A{i}"><v>1</v></c></row>' for i in range(2, 1048577))
-    sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.'
-             'org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>name</t></is></c>'
-             f'</row>{rows}</sheetData></worksheet>')
-    out = io.BytesIO()
-    with zipfile.ZipFile(small) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = sheet.encode() if info.filename == "xl/worksheets/sheet1.xml" else src.read(info)
-            dst.writestr(info.filename, data)
-    return out.getvalue()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1000)
@@ -102,7 +84,7 @@ def main() -> None:
     cases = [(f"{args.rows}-row platform CSV ({len(valid) / 1024:.0f} kB), read + save", "csv", valid),
              (f"{args.rows}-row platform XLSX, read + save", "xlsx", _xlsx_from_csv(valid)),
              (f"5 MB CSV of bad rows ({len(bad) / 2**20:.1f} MB)", "csv", bad)]
-    big = _max_rows_xlsx()
+    big = hostile_corpus.rows_xlsx(1_048_576)
     cases.append((f"1,048,576-row XLSX ({len(big) / 1024:.0f} kB)", "xlsx", big))
     print("| case | seconds | longest stall of another thread (ms) | rows kept | messages | outcome |")
     print("|---|---:|---:|---:|---:|---|")

@@ -68,6 +68,24 @@ def _xlsx(rows: list[list]) -> bytes:
     return out.getvalue()
 
 
+def rows_xlsx(rows: int) -> bytes:
+    """``rows`` rows × 1 cell and no ``<dimension>``: a tiny workbook whose sheet XML is replaced."""
+    book = openpyxl.Workbook()
+    book.active["A1"] = "name"
+    small = io.BytesIO()
+    book.save(small)
+    rows = "".join(f'<row r="{i}"><c r="A{i}"><v>1</v></c></row>' for i in range(2, rows + 1))
+    sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.'
+             'org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>name</t></is></c>'
+             f'</row>{rows}</sheetData></worksheet>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(small) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = sheet.encode() if info.filename == "xl/worksheets/sheet1.xml" else src.read(info)
+            dst.writestr(info.filename, data)
+    return out.getvalue()
+
+
 def cases() -> list[Case]:
     text = HEADER + "测试平台 001 / Test platform 001,innovation,蓟县\n"
     return [
@@ -89,6 +107,7 @@ def cases() -> list[Case]:
         Case("too_many_columns", "platforms", "wide.csv", (HEADER.strip() + ",c" * 300 + "\n" + "a," * 300 + "\n")
              .encode(), "too_many_cells"),
         Case("exe_named_csv", "platforms", "x.csv", b"MZ\x90\x00\x03\x00\x00\x00", "binary"),
+        Case("xlsx_1048576_rows_one_cell", "platforms", "rows.xlsx", rows_xlsx(1_048_576), "too_many_rows"),
         Case("wrong_extension", "platforms", "x.exe", text.encode(), "unsupported_type"),
     ]
 

@@ -19,8 +19,6 @@ import warnings
 import zipfile
 from dataclasses import dataclass, field
 
-import openpyxl
-
 from geo import uploads
 from geo.uploads import UploadProblem, _Invalid, _Rejected, _Row
 from geo.vocab import EDITIONS, INDICATORS, MODES, PLATFORM_SYSTEMS, PLATFORM_TYPES, POSITIVE_INDICATORS
@@ -173,30 +171,55 @@ def _xlsx_rows(data: bytes, limits: Limits, clock: _Clock) -> list:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = _data_sheet(book)
-            if sheet is None:
-                return []
-            sheet.reset_dimensions()
-            rows = ((n, list(cells)) for n, cells in enumerate(sheet.iter_rows(values_only=True), start=1))
-            return _capped(rows, limits, clock)
-        finally:
-            book.close()
+            return _capped(_sheet_rows(data, limits), limits, clock)
     except _Rejected:
         raise
-    except Exception as err:  # noqa: BLE001 - openpyxl fails on malformed workbooks in many ways
+    except Exception as err:  # noqa: BLE001 - malformed workbooks fail in many ways
         raise _Rejected("bad_file", error=type(err).__name__) from err
 
 
-def _data_sheet(book):
-    """The template's data sheet (second, after the help sheet) or else the first sheet."""
+def _sheet_rows(data: bytes, limits: Limits):
+    """The data sheet's rows, streamed with openpyxl's own sheet parser.
+
+    ``load_workbook(read_only=True)`` first scans a whole sheet that lacks a ``<dimension>`` element
+    (8 s for 1,048,576 one-cell rows, before any row can be refused); the parser alone streams, so
+    the row cap and the time cap apply from the first row."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
+    reader.read_manifest()
+    reader.read_strings()
+    reader.read_workbook()
+    sheets = list(reader.parser.find_sheets())
+    if not sheets:
+        return
+    path = _data_sheet_path(sheets)
+    with reader.archive.open(path) as source:
+        parser = WorkSheetParser(source, reader.shared_strings, data_only=True, epoch=reader.wb.epoch)
+        for number, cells in parser.parse():
+            yield number, _row_values(cells, limits)
+
+
+def _row_values(cells: list[dict], limits: Limits) -> list:
+    width = max((cell["column"] for cell in cells if cell["value"] is not None), default=0)
+    if width > limits.max_columns:
+        raise _Rejected("too_many_cells", limit=limits.max_columns)
+    values = [None] * width
+    for cell in cells:
+        if cell["column"] <= width:
+            values[cell["column"] - 1] = cell["value"]
+    return values
+
+
+def _data_sheet_path(sheets) -> str:
+    """The template's data sheet (after the help sheet) or else the first sheet."""
     from geo.vocab import ui
     names = {ui("ws_sheet_data", lang) for lang in ("zh", "en")}
-    for sheet in book.worksheets:
-        if sheet.title in names:
-            return sheet
-    return book.worksheets[0] if book.worksheets else None
+    for sheet, rel in sheets:
+        if sheet.name in names:
+            return rel.target
+    return sheets[0][1].target
 
 
 def check_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
