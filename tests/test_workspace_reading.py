@@ -13,7 +13,7 @@ import pytest
 from geo import boundaries, registry
 from geo.registry import COLUMNS
 from geo.vocab import EXPECTED_PLATFORM_COUNTS, INDICATORS, PLATFORM_SYSTEMS, PLATFORM_TYPES
-from geo.workspace import archive, entities, merge_with_curated, places, reading
+from geo.workspace import archive, entities, merge_with_curated, places, provenance, reading
 from geo.workspace.kinds import KINDS, safe_text, template_csv, template_xlsx
 from geo.workspace.store import Store
 from tests import hostile_corpus
@@ -231,3 +231,12 @@ def test_merge_with_curated_joins_by_name_or_alias_and_prefers_the_workspace(sto
     assert len(merge_with_curated(curated, mine, "mine")) == 3
     with pytest.raises(ValueError):
         merge_with_curated(curated, mine, "everything")
+
+
+def test_provenance_line_for_cards(store):
+    workspace_id, key = store.create("团队名单")
+    store.upload(workspace_id, key, "platforms", "m.csv", "name,city\n测试平台 001,天津\n".encode())
+    row = entities(store, workspace_id).iloc[0]
+    today = row["uploaded"].date().isoformat()
+    assert provenance(row, "zh") == f"数值来自工作区“团队名单”（{today} 上传）"
+    assert provenance(registry.entities().iloc[0].to_dict() | {"values_from": "curated"}, "en") is None

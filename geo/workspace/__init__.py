@@ -11,11 +11,11 @@ The pages need only these (plain Python, no Streamlit):
 """
 
 from geo.workspace.archive import ArchiveError, export_zip, import_zip
-from geo.workspace.frames import ENTITY_COLUMNS, MODES, entities, indicators, merge_with_curated
+from geo.workspace.frames import ENTITY_COLUMNS, MODES, entities, indicators, merge_with_curated, provenance
 from geo.workspace.kinds import KINDS, safe_text, template_csv, template_xlsx
 from geo.workspace.reading import Limits, Reading, read
 from geo.workspace.store import Store, WorkspaceError
 
 __all__ = ["ENTITY_COLUMNS", "KINDS", "MODES", "ArchiveError", "Limits", "Reading", "Store", "WorkspaceError",
-           "entities", "export_zip", "import_zip", "indicators", "merge_with_curated", "read", "safe_text",
+           "entities", "export_zip", "import_zip", "indicators", "merge_with_curated", "provenance", "read", "safe_text",
            "template_csv", "template_xlsx"]

@@ -135,3 +135,14 @@ def _combine(curated: pd.Series, mine: pd.Series) -> pd.Series:
     out["source_url"] = mine["source_url"] if _present(mine["source_url"]) else curated["source_url"]
     out["values_from"] = "workspace+curated"
     return out
+
+
+def provenance(row, lang: str) -> str | None:
+    """The card's line for a workspace row: "Values from workspace “X” (uploaded 2026-12-01)"; None for
+    shipped rows. User text in it must still be escaped by whatever renders it."""
+    from geo.vocab import ui
+    if row.get("values_from") not in ("workspace", "workspace+curated"):
+        return None
+    uploaded = row.get("uploaded")
+    date = uploaded.date().isoformat() if hasattr(uploaded, "date") else str(uploaded or "")
+    return ui("ws_values_from", lang).format(name=row.get("workspace") or "", date=date)

@@ -271,8 +271,12 @@ class Store:
                                                      v.c.id == int(version_id))).first()
             if target is None:
                 raise WorkspaceError("ws_bad_args", error=f"no version {version_id} in this workspace")
-            conn.execute(v.update().where(v.c.workspace_id == workspace_id, v.c.id > target.id).values(reverted=True))
-            return self._add_version(conn, workspace_id, json.loads(target.state), action="revert",
+            restored = json.loads(target.state)
+            conn.execute(v.update().where(v.c.workspace_id == workspace_id, v.c.id > target.id,
+                                          v.c.id.not_in(restored)).values(reverted=True))
+            if restored:
+                conn.execute(v.update().where(v.c.id.in_(restored)).values(reverted=False))
+            return self._add_version(conn, workspace_id, restored, action="revert",
                                      parent=target.id, rows_accepted=0)
 
     def delete(self, workspace_id: str, key: str | None, confirm: bool = False) -> int:
