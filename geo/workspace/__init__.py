@@ -17,5 +17,5 @@ from geo.workspace.reading import Limits, Reading, read
 from geo.workspace.store import Store, WorkspaceError
 
 __all__ = ["ENTITY_COLUMNS", "KINDS", "MODES", "ArchiveError", "Limits", "Reading", "Store", "WorkspaceError",
-           "entities", "export_zip", "import_zip", "indicators", "merge_with_curated", "provenance", "read", "safe_text",
-           "template_csv", "template_xlsx"]
+           "entities", "export_zip", "import_zip", "indicators", "merge_with_curated", "provenance", "read",
+           "safe_text", "template_csv", "template_xlsx"]

@@ -17,8 +17,18 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from geo import boundaries
 from geo.uploads import _Layout
-from geo.vocab import (COVERAGE_YEARS, EDITIONS, INDICATORS, MODES, PLATFORM_TYPES, PLATFORM_SYSTEMS,
-                       WORKSPACE_FIELD_HELP, WORKSPACE_FIELDS, WORKSPACE_KINDS, Term)
+from geo.vocab import (
+    COVERAGE_YEARS,
+    EDITIONS,
+    INDICATORS,
+    MODES,
+    PLATFORM_SYSTEMS,
+    PLATFORM_TYPES,
+    WORKSPACE_FIELD_HELP,
+    WORKSPACE_FIELDS,
+    WORKSPACE_KINDS,
+    Term,
+)
 
 # Control characters a spreadsheet drops on writing; stripped first, so the guard sees the final text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -95,7 +105,6 @@ def safe_text(value):
 def choice_lists() -> dict[str, list[str]]:
     """The values offered in the templates' drop-downs, by field id (ids and labels from geo.vocab)."""
     cities = boundaries.cities()
-    counties = boundaries.counties()
     return {
         "system": list(PLATFORM_SYSTEMS),
         "platform_type": list(PLATFORM_TYPES),
@@ -159,7 +168,9 @@ def template_csv(kind_id: str, lang: str = "zh") -> bytes:
 
 def template_xlsx(kind_id: str, lang: str = "zh") -> bytes:
     """An XLSX template: a data sheet with drop-downs, a help sheet and the allowed values."""
-    from geo.vocab import ui  # local: ui() is the vocabulary's accessor, kept next to its use
+    from geo.vocab import (
+        ui,  # local: ui() is the vocabulary's accessor, kept next to its use
+    )
 
     book = openpyxl.Workbook()
     data = book.active
