@@ -100,6 +100,8 @@ def cases() -> list[Case]:
         Case("nul_bytes_csv", "platforms", "nul.csv", text.encode().replace(b",", b"\0,", 1), "binary"),
         Case("one_mb_cell_csv", "platforms", "big.csv", (HEADER + "x" * 2**20 + ",innovation,蓟县\n").encode(),
              "cell_too_long"),
+        Case("fifty_thousand_char_cell_csv", "parks", "cell.csv", (HEADER + "x" * 50_000 + ",innovation,蓟县\n")
+             .encode(), "cell_too_long"),
         Case("one_mb_cell_xlsx", "projects", "big.xlsx", _xlsx([["name", "county"], ["x" * 2**20, "蓟县"]]),
              "cell_too_long"),
         Case("wide_without_indicator", "indicators_wide", "wide.csv", b"city,2019,2020\n\xe5\x8c\x97\xe4\xba\xac,1,2\n",

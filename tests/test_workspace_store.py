@@ -77,6 +77,7 @@ def test_upload_is_a_version_and_rows_come_back_as_entities(store):
     assert list(table["precision"]) == ["county_centroid", "county_centroid"]
     assert list(table["source_title"]) == ["测试来源", "用户上传：p.csv"]
     assert set(table["workspace"]) == {"ws"}
+    assert not any(workspace_id[:6] in entity_id for entity_id in table["id"])  # the id is the view secret
     (v,) = store.versions(workspace_id)
     assert v["file_name"] == "p.csv" and v["rows_accepted"] == 2 and v["uploader"] == "测试者"
     assert len(v["sha256"]) == 64

@@ -8,6 +8,7 @@ entities by name or alias, the workspace's values preferred and labelled.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import geopandas as gpd
@@ -43,7 +44,9 @@ def entities(store: Store, workspace_id: str) -> gpd.GeoDataFrame:
     for column in ENTITY_COLUMNS:
         if column not in table.columns and column != "geometry":
             table[column] = None
-    table["id"] = [f"ws-{workspace_id[:8]}-{v}-{i}" for i, v in enumerate(table["version_id"], start=1)]
+    # Ids must not reveal the workspace id (it is the view link's secret), so they use a digest of it.
+    tag = hashlib.sha256(workspace_id.encode()).hexdigest()[:8]
+    table["id"] = [f"ws-{tag}-{v}-{i}" for i, v in enumerate(table["version_id"], start=1)]
     table["workspace"] = info["name"]
     table["values_from"] = "workspace"
     table["year"] = pd.to_numeric(table["year"], errors="coerce").astype("Int64")

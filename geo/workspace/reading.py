@@ -25,8 +25,6 @@ from geo.vocab import EDITIONS, INDICATORS, MODES, PLATFORM_SYSTEMS, PLATFORM_TY
 from geo.workspace import places
 from geo.workspace.kinds import KINDS, kind
 
-csv.field_size_limit(2**31 - 1)  # cell length is checked here, with a message, not by the csv module
-
 
 @dataclass(frozen=True)
 class Limits:
@@ -162,7 +160,10 @@ def _csv_rows(text: str, limits: Limits, clock: _Clock) -> list:
             last = reader.line_num
     try:
         return _capped(numbered(), limits, clock)
-    except csv.Error as err:
+    except csv.Error as err:  # the csv module's own cap (131,072 characters; left as it is, it is global)
+        if "field larger than field limit" in str(err):
+            raise _Rejected("cell_too_long", length=f"> {csv.field_size_limit():,}",
+                            limit=limits.max_cell_chars) from err
         raise _Rejected("bad_file", error="csv.Error") from err
 
 
