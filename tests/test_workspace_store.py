@@ -6,6 +6,7 @@ sets it). Without it the PostGIS cases skip on a developer's machine and FAIL wh
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -211,3 +212,38 @@ def test_postgis_geometry_is_a_point_in_4326(store):
     with store.engine.connect() as conn:
         found = conn.execute(sa.select(sa.func.ST_SRID(rows.c.geom), sa.func.ST_X(rows.c.geom), rows.c.lon)).all()
     assert [(srid, round(x, 9)) for srid, x, _ in found] == [(4326, round(lon, 9)) for _, _, lon in found]
+
+
+def test_tampered_archive_is_refused_without_echoing_its_text(store):
+    workspace_id, key = store.create("ws")
+    store.upload(workspace_id, key, "platforms", "p.csv", PLATFORMS.encode())
+    data = archive.export_zip(store, workspace_id)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        manifest, rows = json.loads(z.read("manifest.json")), z.read("platform.csv").decode()
+
+    def rebuilt(csv_text: str, fix_hash: bool = True) -> bytes:
+        body = csv_text.encode()
+        if fix_hash:
+            manifest["files"]["platform.csv"] = hashlib.sha256(body).hexdigest()
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as z:
+            z.writestr("manifest.json", json.dumps(manifest))
+            z.writestr("platform.csv", body)
+        return out.getvalue()
+    evil = "[Log in](http://evil.example)"
+    cases = {
+        "hash": rebuilt(rows.replace("测试来源", "改过"), fix_hash=False),
+        "type": rebuilt(rows.replace("innovation", evil)),
+        "column": rebuilt(rows.replace("name_zh", evil, 1)),
+        "place": rebuilt(rows.replace("120119", "130109", 1)),
+    }
+    for name, bad in cases.items():
+        with pytest.raises(archive.ArchiveError) as err:
+            archive.import_zip(store, bad)
+        assert evil not in err.value.problem.describe("en"), name
+    assert _workspace_names(store) == ["ws"]
+
+
+def _workspace_names(store):
+    with store.engine.connect() as conn:
+        return [r.name for r in conn.execute(sa.select(store.t["workspaces"].c.name))]

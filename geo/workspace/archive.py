@@ -156,14 +156,18 @@ def _rows(archive: zipfile.ZipFile, manifest: dict) -> dict[int, list[dict]]:
     return out
 
 
-_TEXT_FIELDS = {"name_zh", "name_en", "aliases", "tier", "industries", "origin_name", "source_title", "source_url",
-                "notes", "unit"}
+_KNOWN_COLUMNS = set(_BASE) | {
+    "name_zh", "name_en", "aliases", "year", "source_title", "source_url", "notes", "industries", "systems",
+    "platform_type", "tier", "area_km2", "origin_name", "origin_code", "modes", "investment", "province_code",
+    "city_code", "county_code", "precision", "area_code", "indicator", "value", "unit", "edition"}
 
 
 def _checked_row(kind: str, record: dict, name: str, number: int) -> dict:
     """One archived row, checked as an upload's row would be; numbers and codes back to their types."""
     def fail(problem: str):
         raise _Rejected("bad_archive", error=f"{name} line {number}: {problem}")
+    if not set(record) <= _KNOWN_COLUMNS:
+        fail("unexpected column")
     try:
         row = {k: (v if v != "" else None) for k, v in record.items()}
         row["version_id"] = int(row["version_id"])
@@ -184,7 +188,7 @@ def _checked_row(kind: str, record: dict, name: str, number: int) -> dict:
         return row
     for key, vocabulary in (("systems", PLATFORM_SYSTEMS), ("platform_type", PLATFORM_TYPES), ("modes", MODES)):
         if row.get(key) and not set(str(row[key]).split(";")) <= set(vocabulary):
-            fail(f"unknown {key} {row[key]!r}")
+            fail(f"unknown {key}")  # the value is not echoed: messages are shown as Markdown
     try:
         where = places.place("", row.get("city_code") or "", row.get("county_code") or "", row.get("lon"),
                              row.get("lat"), row.get("precision") if row.get("precision") in
