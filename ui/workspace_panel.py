@@ -78,6 +78,14 @@ def _import_zip_section(lang: str, s: ws.Store) -> None:
         st.rerun()
 
 
+def _key_ok(s: ws.Store, workspace_id: str, key: str) -> bool:
+    """The key check (a 16 MB scrypt) once per session and link, not on every rerun."""
+    checked = st.session_state.setdefault("ws_key_checked", {})
+    if (workspace_id, key) not in checked:
+        checked[(workspace_id, key)] = s.check_key(workspace_id, key)
+    return checked[(workspace_id, key)]
+
+
 def _counts(s: ws.Store, workspace_id: str) -> dict[str, int]:
     counts = dict.fromkeys(kinds.STORED_KINDS, 0)
     for row in s.live_rows(workspace_id):
@@ -176,7 +184,7 @@ def render(lang: str) -> None:
         _create_section(lang, s)
         return
     key = st.query_params.get("key")
-    editable = bool(key) and s.check_key(workspace_id, key)
+    editable = bool(key) and _key_ok(s, workspace_id, key)
     st.text(info["name"])
     if st.session_state.get("ws_just_created") == workspace_id:
         st.success(ui("ws_created", lang))
