@@ -17,7 +17,7 @@ import pandas as pd
 import pandera.errors as pa_errors
 import shapely
 
-from geo import boundaries
+from geo import boundaries, sources
 from geo.schemas import SHARE_TOLERANCE, TABLES
 from geo.vocab import EXTRA_AREAS, INDICATORS, POSITIVE_INDICATORS, SHARE_TRIPLE
 
@@ -259,8 +259,6 @@ def alternate_problems(indicators: pd.DataFrame, alternates: pd.DataFrame) -> li
 
 def source_record_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     """Every source a row cites has a record in data/sources.csv and is not on a blocked host."""
-    from geo import sources  # imported here: geo.sources reads data/sources.csv on first use
-
     known = sources.records()
     out = []
     for table_id, frame in frames.items():

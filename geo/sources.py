@@ -66,7 +66,7 @@ SEEDS = {
             "mainstream", "Headline and column name as printed; the newspaper and date are not in the text."),
     "003": ("“京津冀高质量协同发展”智库圆桌专家会", "智库圆桌纪要（刊载报刊未载）", "", "mainstream",
             "Described by its opening sentence; named experts with affiliations; outlet and date not in the text."),
-    "004": ("京津冀产业转移的重要进展与困境摆脱（柳天恩、王利动）", "学术期刊（文章编号 2095-5766(2022)01-0117-07）",
+    "004": ("京津冀产业转移的重要进展与困境摆脱", "柳天恩、王利动，学术期刊（文章编号 2095-5766(2022)01-0117-07）",
             "2022-01", "mainstream", "Title, authors and article number as printed; received 2021-09-02."),
 }
 
@@ -275,3 +275,17 @@ def grade_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         rows.append({"table": table_id, "rows": len(frame), "weak_only": int(weak_only),
                      "weak_share": round(weak_only / len(frame), 3)})
     return pd.DataFrame(rows)
+
+
+def cited_by(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The sources a table cites, as users read them: label, address, grade and how many rows cite each."""
+    counts: dict[str, int] = {}
+    found: dict[str, Source] = {}
+    urls = frame["source_url"] if "source_url" in frame else [None] * len(frame)
+    for title, url in zip(frame["source_title"], urls):
+        for source in lookup(title, url):
+            found[source.id] = source
+            counts[source.id] = counts.get(source.id, 0) + 1
+    rows = [{ui("source", lang): label(s, lang), "url": s.url, ui("source_grade", lang): SOURCE_GRADES[s.grade](lang),
+             ui("rows", lang): counts[s.id]} for s in found.values()]
+    return pd.DataFrame(rows, columns=[ui("source", lang), "url", ui("source_grade", lang), ui("rows", lang)])
