@@ -615,12 +615,8 @@ def _number(value: float) -> str:
 
 
 def _class_labels(classes: choropleth.Classes) -> list[tuple[str, str]]:
-    """(colour, 'lower – upper') per class, as the Map page's legend writes the breaks."""
-    out, lower = [], classes.lower_bound
-    for upper, colour in zip(classes.upper_bounds, classes.colours):
-        out.append((colour, f"{_number(lower)} – {_number(upper)}" if lower is not None else f"≤ {_number(upper)}"))
-        lower = upper
-    return out
+    """(colour, 'lowest – highest (n)') per class, as the Map page's legend writes them."""
+    return list(zip(classes.colours, classes.range_labels()))
 
 
 def _draw_legend(ax, layers, colour, pen: _Pen, lang: str, columns: int) -> None:

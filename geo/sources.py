@@ -173,7 +173,9 @@ def clean_title(title: str) -> str:
             return ""
         return f"（{inner}）" if match.group(0)[0] in "(（" else ""
     cleaned = re.sub(r"\s+", " ", _BRACKETED.sub(strip, title))
-    cleaned = re.sub(r"(\s+[a-z][a-z ]*)+$", "", cleaned).strip(" ,;:")
+    if re.search(r"[\u4e00-\u9fff]", cleaned):  # a Chinese title: an English word at its end is an aside
+        cleaned = re.sub(r"(\s+[a-z][a-z ]*)+$", "", cleaned)
+    cleaned = cleaned.strip(" ,;:")
     return cleaned or title
 
 
