@@ -376,9 +376,9 @@ UI: dict[str, Term] = {
     "indicator_coverage": Term("指标覆盖（城市 × 年份）", "Indicator coverage (area × year)"),
     "indicator_coverage_help": Term("单元格为有数值的核心指标个数（共 {n} 个）", "Cells count the core indicators with a value (of {n})"),
     "all_core": Term("全部核心指标", "All core indicators"),
-    "matrix_coverage": Term("指标矩阵：13 城 × {k} 项核心指标 × {y} 年，共 {cells} 格，有值 {filled} 格（{pct:.1%}）",
-                            "Indicator matrix: 13 cities × {k} core indicators × {y} years = {cells} cells, "
-                            "{filled} with a value ({pct:.1%})"),
+    "matrix_coverage": Term("指标矩阵：13 城 × {k} 项核心指标 × {y} 年，共 {cells:,} 格，有值 {filled:,} 格（{pct:.1%}）",
+                            "Indicator matrix: 13 cities × {k} core indicators × {y} years = {cells:,} cells, "
+                            "{filled:,} with a value ({pct:.1%})"),
     "matrix_help": Term("单元格为该城市该年份有数值的核心指标个数（共 {k} 项）。",
                         "Cells count the core indicators with a value for that city and year (of {k})."),
     "weak_share": Term("各表只有弱来源的行占比", "Rows with only weak sources, per table"),
@@ -447,6 +447,23 @@ UI: dict[str, Term] = {
         "Lines join stations in order (schematic). Station positions: {exact} from source coordinates, "
         "{county} at a county reference point, {city} at a city reference point, so distances are "
         "indicative at county scale."),
+    "corridor_precision": Term(
+        "车站：{exact} 个有来源坐标，{county} 个为区县代表点，{city} 个为城市代表点；平台与园区也多为代表点。"
+        "因此本页按行政单元判断（平台或园区所在区县有没有车站；区县不明时按城市），不计算公里距离。",
+        "Stations: {exact} from source coordinates, {county} at a county reference point, {city} at a city "
+        "reference point; platforms and parks mostly sit at reference points too. So this page works in "
+        "administrative units (does a station lie in the platform's or park's county; the city where the "
+        "county is unknown) and gives no distances in kilometres."),
+    "access": Term("与车站的关系", "Relation to the stations"),
+    "access_served_county": Term("所在区县有车站", "A station in its county"),
+    "access_same_city": Term("同城有车站（不在本区县或区县不明）", "A station in its city (not known to be in its county)"),
+    "access_no_station_city": Term("所在城市没有车站", "No station in its city"),
+    "access_of": Term("{n} / {total} 个平台与园区", "{n} of {total} platforms and parks"),
+    "counties_served": Term("车站所在区县", "Counties with a station"),
+    "city_only_stations": Term("区县不明的车站", "Stations known only by city"),
+    "by_line_counties": Term("各线路：车站所在区县，及位于这些区县的平台与园区",
+                             "Each line: the counties its stations lie in, and the platforms and parks there"),
+    "off_corridor_counties": Term("所在区县没有已知车站的平台与园区", "Platforms and parks in a county with no known station"),
     "status": Term("状态", "Status"),
     "opened": Term("开通", "Opened"),
     "line": Term("线路", "Line"),
