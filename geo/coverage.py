@@ -96,6 +96,9 @@ def matrix_summary(matrix: pd.DataFrame) -> dict:
 def parks_and_projects(frames: dict[str, pd.DataFrame]) -> dict:
     """Rows of the co-built parks and (where the table exists) the key-projects layer, with the target."""
     counts = {tid: len(frames[tid]) for tid in ("parks", "projects") if tid in frames}
+    projects_file = boundaries.DATA_DIR / "projects.csv"
+    if "projects" not in counts and projects_file.exists():  # the layer may land before its schema does
+        counts["projects"] = len(pd.read_csv(projects_file, dtype=str))
     return {**counts, "total": sum(counts.values()), "target": PARKS_AND_PROJECTS_TARGET}
 
 
