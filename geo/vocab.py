@@ -409,7 +409,7 @@ UI: dict[str, Term] = {
                             "Only {n} of Hebei's 11 cities have data, fewer than {min}: no median or ratio."),
     "times_hebei": Term("为河北中位数的 {x:.1f} 倍", "{x:.1f} × the Hebei median"),
     "no_value_year": Term("该指标在所选年份没有任何城市的数据。", "No city has a value of this indicator for that year."),
-    "region_compare": Term("区域比较：2019 年 R&D（种子文件 004 表 1）", "Region comparison: R&D in 2019 (seed 004, Table 1)"),
+    "region_compare": Term("区域比较：2019 年 R&D（下列来源文章的表 1）", "Region comparison: R&D in 2019 (Table 1 of the article below)"),
     "sector_structure": Term("京津冀三次产业结构", "JJJ three-sector structure"),
     "sector_note": Term(
         "2018 年第四次经济普查后，GDP 及结构数据经过修订；“版本”一列标明每行是初步发布、普查修订还是按来源所载，不同版本不可直接连成序列。"
