@@ -163,6 +163,6 @@ def line_counties(located_stations: gpd.GeoDataFrame, access: pd.DataFrame) -> p
     for line_id, stops in units.groupby("line_id", sort=False):
         counties = sorted(set(stops["county_code"].dropna()))
         served = access[access["lines"].map(lambda ls, lid=line_id: lid in ls)]["id"].tolist()
-        rows.append({"line_id": line_id, "counties": counties, "city_only_stations": int(stops["county_code"].isna().sum()),
-                     "entities": served})
+        rows.append({"line_id": line_id, "counties": counties,
+                     "city_only_stations": int(stops["county_code"].isna().sum()), "entities": served})
     return pd.DataFrame(rows, columns=["line_id", "counties", "city_only_stations", "entities"])

@@ -228,7 +228,8 @@ def _policy_card(row, lang: str) -> str:
     note = row["extent_note_en"] if en else row["extent_note_zh"]
     return (
         f"<b>{html.escape(name)}</b><br>{html.escape(layer_name(row['role'], lang))}"
-        f"<br>{html.escape(note)}<br>{sources.render_html(sources.lookup(row['source_title'], row['source_url']), lang)}"
+        f"<br>{html.escape(note)}<br>"
+        + sources.render_html(sources.lookup(row["source_title"], row["source_url"]), lang)
     )
 
 

@@ -41,8 +41,8 @@ def main() -> int:
     print(sections["weak_sources"].to_string(index=False))
     print(f"\n{sections['alternates']} alternate value(s) in indicator_alternates.csv (other sources, same key)")
     pp = sections["parks_projects"]
-    print(f"Parks and key projects: {pp['total']} ({', '.join(f'{k} {v}' for k, v in pp.items() if k not in ('total', 'target'))}); "
-          f"target {pp['target']}")
+    parts = ", ".join(f"{k} {v}" for k, v in pp.items() if k not in ("total", "target"))
+    print(f"Parks and key projects: {pp['total']} ({parts}); target {pp['target']}")
     print(f"\n{len(problems)} problem(s)")
     return 1 if problems else 0
 

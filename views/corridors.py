@@ -30,7 +30,8 @@ county_names = boundaries.counties().set_index("code")[name_col]
 by_line = corridors.line_counties(stations, access).set_index("line_id")
 line_table = lines[["line_id", name_col, "status", "opened"]].copy()
 line_table["status"] = line_table["status"].map(lambda s: CORRIDOR_STATUSES[s](lang))
-line_table["counties"] = line_table["line_id"].map(lambda i: "、".join(county_names.get(c, c) for c in by_line.loc[i, "counties"]))
+line_table["counties"] = line_table["line_id"].map(
+    lambda i: "、".join(county_names.get(c, c) for c in by_line.loc[i, "counties"]))
 line_table["city_only"] = line_table["line_id"].map(by_line["city_only_stations"])
 line_table["near"] = line_table["line_id"].map(lambda i: "; ".join(names[e] for e in by_line.loc[i, "entities"]))
 line_table["n"] = line_table["line_id"].map(lambda i: len(by_line.loc[i, "entities"]))
@@ -42,7 +43,8 @@ st.dataframe(line_table.drop(columns="line_id").rename(columns={
 
 st.subheader(ui("off_corridor_counties", lang))
 off = access[access["access"] != "served_county"].merge(entities[["id", name_col, "kind", "precision"]], on="id")
-st.dataframe(pd.DataFrame({ui("name", lang): off[name_col], ui("kind", lang): off["kind"].map(lambda k: ui(f"kind_{k}", lang)),
+st.dataframe(pd.DataFrame({ui("name", lang): off[name_col],
+                           ui("kind", lang): off["kind"].map(lambda k: ui(f"kind_{k}", lang)),
                            ui("access", lang): off["access"].map(lambda a: ui(f"access_{a}", lang)),
                            ui("location", lang): off["precision"].map(lambda p: PRECISIONS[p](lang))}),
              hide_index=True, width="stretch")
