@@ -57,7 +57,7 @@ def to_pptx(snapshot_png_bytes: bytes, title: str, sources: list[str], links: li
     lines = [f"{s}  {u}".rstrip() for s, u in zip(sources, beside)]
     notes = [f"{ui('snapshot_sources', lang)}:", *(f"• {line}" for line in lines)]
     _add_source_slides(deck, lines, lang)
-    if links:
+    if links and source_urls is None:  # without the addresses beside their sources, list them apart
         notes += ["", f"{ui('snapshot_links', lang)}:", *(f"• {u}" for u in links)]
     slide.notes_slide.notes_text_frame.text = "\n".join(notes)
     out = io.BytesIO()
