@@ -75,7 +75,7 @@ def ranking(values: pd.DataFrame) -> pd.DataFrame:
     return ranked.reset_index(drop=True)
 
 
-def trend(indicators: pd.DataFrame, indicator: str, areas) -> pd.DataFrame:
+def trend(indicators: pd.DataFrame, indicator: str, areas, edition: str | None = None) -> pd.DataFrame:
     """One line per area over the years that have a value: columns area_code, year, value, edition,
     series, segment, source_title.
 
@@ -83,9 +83,12 @@ def trend(indicators: pd.DataFrame, indicator: str, areas) -> pd.DataFrame:
     ``EDITION_PREFERENCE``), so a first release is not set beside a revised figure where both
     exist. A year that only has another edition takes it, and ``edition`` says so for that point
     (``edition_joins`` lists them for the chart's note). ``segment`` numbers runs of consecutive
-    years: a chart draws lines within a segment only, so a missing year stays a gap.
+    years: a chart draws lines within a segment only, so a missing year stays a gap. With
+    ``edition`` only that edition is drawn (e.g. first releases alone).
     """
     rows = indicators[(indicators["indicator"] == indicator) & indicators["area_code"].isin(list(areas))]
+    if edition is not None:
+        rows = rows[rows["edition"] == edition]
     columns = ["area_code", "year", "value", "edition", "series", "segment", "source_title"]
     if rows.empty:
         return pd.DataFrame(columns=columns)

@@ -122,3 +122,14 @@ def test_with_values_keeps_the_given_order_and_only_indicators_with_a_value_for_
     assert indicators.with_values(table, ["rd", "population", "gdp", "missing"], ["130100"]) == ["population", "gdp"]
     assert indicators.with_values(table, ["rd", "gdp"], ["110000"]) == ["rd"]
     assert indicators.with_values(table, ["gdp"], []) == []
+
+
+def test_a_trend_of_one_edition_draws_only_its_years():
+    data = _rows(("130000", 2014, "gdp", "29421", "亿元", "first_release", "A"),
+                 ("130000", 2014, "gdp", "25208.9", "亿元", "revised", "W"),
+                 ("130000", 2019, "gdp", "35104.5", "亿元", "first_release", "Z"),
+                 ("130000", 2020, "gdp", "36013.8", "亿元", "revised", "W"),
+                 ("130000", 2023, "gdp", "43944.1", "亿元", "first_release", "C"))
+    series = indicators.trend(data, "gdp", ["130000"], edition="first_release")
+    assert list(series["year"]) == [2014, 2019, 2023] and set(series["edition"]) == {"first_release"}
+    assert series["segment"].nunique() == 3 and indicators.edition_joins(series) == {}
