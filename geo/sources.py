@@ -182,6 +182,8 @@ def clean_title(title: str) -> str:
 def record_for(title: str, url: str, overrides: dict[str, dict] | None = None) -> Source:
     """A record for one (title, url) pair: seeds from ``SEEDS``, others by rule, then curated overrides."""
     key = key_of(title, url)
+    if key.startswith("seed_") and key[5:] not in SEEDS:  # a new seed: say so instead of showing its file name
+        return Source(key, f"种子文档 {key[5:]}", "", "", "", "weak", "unknown seed: describe it in geo.sources.SEEDS")
     if key.startswith("seed_"):
         s_title, outlet, date, grade, notes = SEEDS[key[5:]]
         return Source(key, s_title, outlet, date, "", grade, notes)
@@ -291,3 +293,16 @@ def cited_by(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     rows = [{ui("source", lang): label(s, lang), "url": s.url, ui("source_grade", lang): SOURCE_GRADES[s.grade](lang),
              ui("rows", lang): counts[s.id]} for s in found.values()]
     return pd.DataFrame(rows, columns=[ui("source", lang), "url", ui("source_grade", lang), ui("rows", lang)])
+
+
+def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A curated table as users read it on the Data page: sources as labels, the curators' English
+    notes only in English (the download keeps every column as it is)."""
+    out = frame.copy()
+    if "source_title" in out:
+        urls = out["source_url"] if "source_url" in out else [None] * len(out)
+        out["source_title"] = [row_labels(t, u, lang) for t, u in zip(out["source_title"], urls)]
+        out = out.rename(columns={"source_title": ui("source", lang)})
+    if lang != "en" and "notes" in out:
+        out = out.drop(columns="notes")
+    return out

@@ -125,3 +125,16 @@ def test_an_alternate_must_stand_beside_a_kept_value():
     assert datasets.alternate_problems(indicators, lone)[0].message.startswith("no kept value")
     assert "same source" in datasets.alternate_problems(indicators, indicators)[0].message
     assert TABLES["indicator_alternates"].file == "indicator_alternates.csv"
+
+
+def test_the_data_page_table_shows_labels_and_keeps_english_notes_out_of_chinese():
+    frame = datasets.load("figures")
+    zh, en = sources.display_table(frame, "zh"), sources.display_table(frame, "en")
+    assert "notes" not in zh.columns and "notes" in en.columns
+    assert not any(SEED_FILE.search(v) for v in zh["来源"]) and len(zh) == len(frame)
+    assert "source_title" in frame.columns  # the data itself is unchanged
+
+
+def test_an_unknown_seed_is_never_shown_by_its_file_name():
+    record = sources.record_for("123_0123456789abcdef.txt", "")
+    assert record.title == "种子文档 123" and not SEED_FILE.search(sources.label(record, "zh"))

@@ -70,4 +70,5 @@ def test_data_page_reports_the_matrix_weak_shares_and_alternates():
     assert "Rows with only weak sources, per table" in texts
     source_tables = [df.value for df in at.dataframe if "Source grade" in df.value.columns]
     assert source_tables and not any(SEED_FILE.search(str(v)) for df in source_tables for v in df["Source"])
+    assert not any(SEED_FILE.search(df.value.to_csv()) for df in at.dataframe)  # no table shows a seed file name
     assert sources.records()  # the table the page reads exists

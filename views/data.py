@@ -90,7 +90,7 @@ for table_id, table in TABLES.items():
         st.caption(ui("sources_of_table", lang))
         st.dataframe(sources.cited_by(frame, lang), hide_index=True, width="stretch",
                      column_config={"url": st.column_config.LinkColumn()})
-        st.dataframe(frame, hide_index=True, width="stretch")
+        st.dataframe(sources.display_table(frame, lang), hide_index=True, width="stretch")
         st.download_button(f"{ui('download', lang)} {table.file}", _csv_bytes(frame),
                            file_name=table.file, mime="text/csv", key=f"dl_{table_id}")
 
