@@ -305,4 +305,14 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         out = out.rename(columns={"source_title": ui("source", lang)})
     if lang != "en" and "notes" in out:
         out = out.drop(columns="notes")
+    elif "notes" in out:  # notes cite seeds by file name: show their titles instead
+        out["notes"] = out["notes"].map(lambda v: SEED_IN_TEXT.sub(_seed_title, v) if isinstance(v, str) else v)
     return out
+
+
+SEED_IN_TEXT = re.compile(r"\b(\d{3})_[0-9a-f]{16}\.txt")
+
+
+def _seed_title(match: re.Match) -> str:
+    seed = SEEDS.get(match.group(1))
+    return f"《{seed[0]}》" if seed else f"seed {match.group(1)}"
