@@ -52,13 +52,14 @@ def resolve(indicators: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, list[
     for key, group in indicators[indicators.duplicated(KEY, keep=False)].groupby(KEY, sort=False):
         decision = DECISIONS.get(tuple(key))
         keep = None
+        candidates = group
         if decision:
             matching = group[group["value"].astype(float).round(6) == round(decision[0], 6)]
-            keep = matching.index[0] if len(matching) else None
-        reason = decision[1] if keep is not None else "better-graded source kept (ties: the row listed first)"
-        if keep is None:
-            ranks = [(_grade_rank(r["source_title"], r["source_url"]), i) for i, r in group.iterrows()]
-            keep = min(ranks)[1]
+            candidates = matching if len(matching) else group
+        reason = decision[1] if decision and candidates is not group else \
+            "better-graded source kept (ties: the row listed first)"
+        # Among the rows with the decided value (or all), the best-graded source; ties: listed first.
+        keep = min((_grade_rank(r["source_title"], r["source_url"]), i) for i, r in candidates.iterrows())[1]
         for i in group.index.drop(keep):
             note = f"alternate to {group.loc[keep, 'value']} ({group.loc[keep, 'source_title']}): {reason}"
             row = indicators.loc[i].copy()
