@@ -49,3 +49,16 @@ def joins_note(series: pd.DataFrame, lang: str) -> str:
                      for e, years in editions.items())
         notes.append(ui("trend_joins", lang).format(area=indicators.area_name(area, lang), parts=text))
     return " ".join(notes)
+
+
+def year_counts_chart(counts: pd.DataFrame, lang: str, height: int = 260) -> alt.Chart:
+    """Stacked bars of counts per year (index: year; one column per group), the year axis as years."""
+    long = counts.rename_axis("year").reset_index().melt("year", var_name="group", value_name="n")
+    long = long[long["n"] > 0].assign(year=lambda f: f["year"].astype(int))
+    x = alt.X("year:Q", title=ui("year", lang), axis=alt.Axis(format=YEAR_FORMAT, tickMinStep=1),
+              scale=alt.Scale(nice=False, padding=12))
+    return alt.Chart(long).mark_bar(size=10).encode(
+        x=x, y=alt.Y("n:Q", title=ui("entities", lang), axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("group:N", title=ui("kind", lang)),
+        tooltip=[alt.Tooltip("year:Q", format=YEAR_FORMAT, title=ui("year", lang)), "group:N", "n:Q"],
+    ).properties(height=height)

@@ -133,3 +133,12 @@ def test_a_trend_of_one_edition_draws_only_its_years():
     series = indicators.trend(data, "gdp", ["130000"], edition="first_release")
     assert list(series["year"]) == [2014, 2019, 2023] and set(series["edition"]) == {"first_release"}
     assert series["segment"].nunique() == 3 and indicators.edition_joins(series) == {}
+
+
+def test_the_timeline_prints_years_as_years():
+    counts = pd.DataFrame({"park": [1, 0, 2], "platform": [0, 1, 1]}, index=[2015, 2016, 2018])
+    spec = charts.year_counts_chart(counts, "en").to_dict()
+    assert spec["encoding"]["x"]["axis"]["format"] == "d"
+    rows = spec["datasets"][next(iter(spec["datasets"]))]
+    assert sorted((r["year"], r["group"], r["n"]) for r in rows) == [
+        (2015, "park", 1), (2016, "platform", 1), (2018, "park", 2), (2018, "platform", 1)]
