@@ -33,10 +33,11 @@ class Classes:
     def colour_of(self, label: int) -> str:
         return NO_DATA_FILL if label < 0 else self.colours[label]
 
-    def range_labels(self, unit: str = "") -> list[str]:
-        """'low – high unit (n)' per class from the values it holds; one value is written once."""
+    def range_labels(self, unit: str = "", count: str = "({n})") -> list[str]:
+        """'low – high unit (n)' per class from the values it holds; one value is written once;
+        ``count`` says how many cities the class holds (e.g. ui('class_count'))."""
         suffix = f" {unit}" if unit else ""
-        return [(f"{_fmt(lo)}{suffix}" if lo == hi else f"{_fmt(lo)} – {_fmt(hi)}{suffix}") + f" ({n})"
+        return [(f"{_fmt(lo)}{suffix}" if lo == hi else f"{_fmt(lo)} – {_fmt(hi)}{suffix}") + " " + count.format(n=n)
                 for lo, hi, n in self.members]
 
 
@@ -73,11 +74,11 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def legend_rows(classes: Classes, unit: str, no_data_label: str) -> str:
+def legend_rows(classes: Classes, unit: str, no_data_label: str, count: str = "({n})") -> str:
     """HTML rows: one swatch per class with the values it holds (lowest – highest, unit, how many
     cities), then the 'no data' class."""
     rows = [_row(f"background:{colour}", text)
-            for text, colour in zip(classes.range_labels(unit), classes.colours)]
+            for text, colour in zip(classes.range_labels(unit, count), classes.colours)]
     rows.append(_row(f"background:{NO_DATA_FILL}", no_data_label))
     return "".join(rows)
 
@@ -98,7 +99,8 @@ class CityColouring:
     classes: Classes
 
 
-def colour_cities(values: pd.DataFrame, scheme: str, label: str, unit: str, no_data_label: str) -> CityColouring:
+def colour_cities(values: pd.DataFrame, scheme: str, label: str, unit: str, no_data_label: str,
+                  count: str = "({n})") -> CityColouring:
     """Classify ``values`` (columns code, value) and colour each city; 'no data' cities get the grey class."""
     classes = classify(values["value"], scheme)
     fills, tips = {}, {}
@@ -106,4 +108,4 @@ def colour_cities(values: pd.DataFrame, scheme: str, label: str, unit: str, no_d
         fills[row["code"]] = classes.colour_of(int(class_label))
         shown = no_data_label if pd.isna(row["value"]) else f"{_fmt(float(row['value']))} {unit}"
         tips[row["code"]] = f"{label}: {shown}"
-    return CityColouring(fills, tips, legend_rows(classes, unit, no_data_label), classes)
+    return CityColouring(fills, tips, legend_rows(classes, unit, no_data_label, count), classes)

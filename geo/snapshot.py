@@ -308,7 +308,8 @@ def _choropleth(state: filters.ViewState, data: pd.DataFrame | None) -> _Choropl
     indicator, lang = INDICATORS[state.indicator], state.lang
     values = indicators.city_values(data, state.indicator, year)
     heading = f"{indicator.term(lang)} {year}"
-    colouring = choropleth.colour_cities(values, state.scheme, heading, indicator.unit, ui("no_data", lang))
+    colouring = choropleth.colour_cities(values, state.scheme, heading, indicator.unit, ui("no_data", lang),
+                                         ui("class_count", lang))
     drawn = values[values["value"].notna()]
     records = [r for t, u in zip(drawn["source_title"], drawn["source_url"]) for r in sources.lookup(t, u)]
     return _Choropleth(colouring, heading, indicator.unit, tuple(records))
@@ -605,18 +606,14 @@ def _legend_entries(layers: filters.Layers, colour: _Choropleth | None, pen: _Pe
     if colour:
         entries.append((Patch(visible=False), f"{colour.heading} ({colour.unit})", True))
         entries += [(Patch(facecolor=c, edgecolor="#777777"), label, False)
-                    for c, label in _class_labels(colour.colouring.classes)]
+                    for c, label in _class_labels(colour.colouring.classes, ui("class_count", lang))]
         entries.append((Patch(facecolor=choropleth.NO_DATA_FILL, edgecolor="#777777"), ui("no_data", lang), False))
     return entries
 
 
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def _class_labels(classes: choropleth.Classes) -> list[tuple[str, str]]:
-    """(colour, 'lowest – highest (n)') per class, as the Map page's legend writes them."""
-    return list(zip(classes.colours, classes.range_labels()))
+def _class_labels(classes: choropleth.Classes, count: str = "({n})") -> list[tuple[str, str]]:
+    """(colour, 'lowest – highest (n cities)') per class, as the Map page's legend writes them."""
+    return list(zip(classes.colours, classes.range_labels(count=count)))
 
 
 def _draw_legend(ax, layers, colour, pen: _Pen, lang: str, columns: int) -> None:

@@ -403,6 +403,7 @@ UI: dict[str, Term] = {
                        "shape tells the edition."),
     "trend_joins": Term("{area}的线连接了不同版本：{parts}。", "{area}: the line joins editions: {parts}."),
     "series": Term("序列", "Series"),
+    "class_count": Term("（{n} 城）", "({n} cities)"),
     "trend_edition": Term("版本", "Edition"),
     "trend_edition_auto": Term("每条线一个版本（缺年时借用其他版本并注明）",
                                "One edition per line (another fills a missing year, and the note says so)"),

@@ -45,3 +45,9 @@ def test_never_more_classes_than_distinct_values_and_no_empty_or_repeated_range(
     for label, (lo, hi, n) in zip(classes.range_labels(), classes.members):
         assert n >= 1 and lo <= hi
         assert f"{choropleth._fmt(lo)} – {choropleth._fmt(lo)}" not in label  # never "4,163 – 4,163"
+
+
+def test_legend_says_how_many_cities_each_class_holds():
+    classes = choropleth.classify(pd.Series([1843.0, 1850.0, 4163.0, None]), "equal_interval", 2)
+    legend = choropleth.legend_rows(classes, "亿元", "无数据", "（{n} 城）")
+    assert "1,843 – 1,850 亿元 （2 城）" in legend and "4,163 亿元 （1 城）" in legend

@@ -32,7 +32,7 @@ for label, (_, row) in zip(classes.labels, values.iterrows()):
     styles[row["code"]] = {"fillColor": classes.colour_of(int(label))}
     shown = ui("no_data", lang) if pd.isna(row["value"]) else f"{row['value']:,.2f} {unit}"
     tips[row["code"]] = f"{row[name_col]}\n{INDICATORS[indicator].term(lang)} {year}: {shown}"
-legend = choropleth.legend_rows(classes, unit, ui("no_data", lang))
+legend = choropleth.legend_rows(classes, unit, ui("no_data", lang), ui("class_count", lang))
 map_col, rank_col = st.columns([3, 2])
 with map_col:
     st_folium(mapview.build_choropleth_map(styles, tips, f"{INDICATORS[indicator].term(lang)} {year}", legend, lang),

@@ -138,7 +138,8 @@ if state.indicator and state.year:
     values = indicators.city_values(data, state.indicator, state.year)
     legend_title = f"{INDICATORS[state.indicator].term(lang)} {state.year}"
     colouring = choropleth.colour_cities(values, state.scheme, legend_title,
-                                         INDICATORS[state.indicator].unit, ui("no_data", lang))
+                                         INDICATORS[state.indicator].unit, ui("no_data", lang),
+                                         ui("class_count", lang))
 group = overlays.overlay_group(
     layers, lang, mapview.policy_area_features(lang),
     fills=colouring.fills if colouring else None, city_tips=colouring.tips if colouring else None,
