@@ -21,15 +21,24 @@ NO_DATA_FILL = "#d9d9d9"
 
 @dataclass(frozen=True)
 class Classes:
-    """Class of each value (-1 = no data), upper bounds, and a colour per class."""
+    """Class of each value (-1 = no data), upper bounds, a colour per class, and per class the
+    smallest and largest value it holds and how many (what the legend states)."""
 
     labels: np.ndarray
     upper_bounds: tuple[float, ...]
     lower_bound: float | None
     colours: tuple[str, ...]
+    members: tuple[tuple[float, float, int], ...] = ()
 
     def colour_of(self, label: int) -> str:
         return NO_DATA_FILL if label < 0 else self.colours[label]
+
+    def range_labels(self, unit: str = "", count: str = "({n})") -> list[str]:
+        """'low – high unit (n)' per class from the values it holds; one value is written once;
+        ``count`` says how many cities the class holds (e.g. ui('class_count'))."""
+        suffix = f" {unit}" if unit else ""
+        return [(f"{_fmt(lo)}{suffix}" if lo == hi else f"{_fmt(lo)} – {_fmt(hi)}{suffix}") + " " + count.format(n=n)
+                for lo, hi, n in self.members]
 
 
 def classify(values: pd.Series, scheme: str = "quantiles", k: int = 5) -> Classes:
@@ -41,28 +50,35 @@ def classify(values: pd.Series, scheme: str = "quantiles", k: int = 5) -> Classe
     distinct = present.nunique()
     if distinct == 0:
         return Classes(labels, (), None, ())
-    k = max(1, min(k, distinct, len(PALETTE)))
+    k = max(1, min(k, distinct, len(PALETTE)))  # never more classes than distinct values
     if k == 1:
         labels[values.notna().to_numpy()] = 0
-        return Classes(labels, (float(present.max()),), float(present.min()), (PALETTE[-1],))
+        members = ((float(present.min()), float(present.max()), len(present)),)
+        return Classes(labels, (float(present.max()),), float(present.min()), (PALETTE[-1],), members)
     result = SCHEMES[scheme](present.to_numpy(), k=k)
-    labels[values.notna().to_numpy()] = result.yb
-    bins = tuple(float(b) for b in result.bins)
-    colours = tuple(PALETTE[round(i * (len(PALETTE) - 1) / (len(bins) - 1))] for i in range(len(bins)))
-    return Classes(labels, bins, float(present.min()), colours)
+    # Ties can leave a class empty (quantiles of few values): keep only classes that hold a value.
+    used = sorted(set(int(c) for c in result.yb))
+    renumber = {old: new for new, old in enumerate(used)}
+    classes_of = np.array([renumber[int(c)] for c in result.yb])
+    labels[values.notna().to_numpy()] = classes_of
+    held = present.to_numpy()
+    members = tuple((float(held[classes_of == c].min()), float(held[classes_of == c].max()),
+                     int((classes_of == c).sum())) for c in range(len(used)))
+    bins = tuple(float(result.bins[old]) for old in used)
+    n = len(bins)
+    colours = tuple(PALETTE[round(i * (len(PALETTE) - 1) / (n - 1))] for i in range(n)) if n > 1 else (PALETTE[-1],)
+    return Classes(labels, bins, float(present.min()), colours, members)
 
 
 def _fmt(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def legend_rows(classes: Classes, unit: str, no_data_label: str) -> str:
-    """HTML rows: one swatch per class with its range and unit, then the 'no data' class."""
-    rows, lower = [], classes.lower_bound
-    for upper, colour in zip(classes.upper_bounds, classes.colours):
-        text = f"{_fmt(lower)} – {_fmt(upper)} {unit}" if lower is not None else f"≤ {_fmt(upper)} {unit}"
-        rows.append(_row(f"background:{colour}", text))
-        lower = upper
+def legend_rows(classes: Classes, unit: str, no_data_label: str, count: str = "({n})") -> str:
+    """HTML rows: one swatch per class with the values it holds (lowest – highest, unit, how many
+    cities), then the 'no data' class."""
+    rows = [_row(f"background:{colour}", text)
+            for text, colour in zip(classes.range_labels(unit, count), classes.colours)]
     rows.append(_row(f"background:{NO_DATA_FILL}", no_data_label))
     return "".join(rows)
 
@@ -83,7 +99,8 @@ class CityColouring:
     classes: Classes
 
 
-def colour_cities(values: pd.DataFrame, scheme: str, label: str, unit: str, no_data_label: str) -> CityColouring:
+def colour_cities(values: pd.DataFrame, scheme: str, label: str, unit: str, no_data_label: str,
+                  count: str = "({n})") -> CityColouring:
     """Classify ``values`` (columns code, value) and colour each city; 'no data' cities get the grey class."""
     classes = classify(values["value"], scheme)
     fills, tips = {}, {}
@@ -91,4 +108,4 @@ def colour_cities(values: pd.DataFrame, scheme: str, label: str, unit: str, no_d
         fills[row["code"]] = classes.colour_of(int(class_label))
         shown = no_data_label if pd.isna(row["value"]) else f"{_fmt(float(row['value']))} {unit}"
         tips[row["code"]] = f"{label}: {shown}"
-    return CityColouring(fills, tips, legend_rows(classes, unit, no_data_label), classes)
+    return CityColouring(fills, tips, legend_rows(classes, unit, no_data_label, count), classes)

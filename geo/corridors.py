@@ -94,3 +94,75 @@ def off_corridor(entities: gpd.GeoDataFrame, features: gpd.GeoDataFrame, km: flo
 def station_precision(located_stations: gpd.GeoDataFrame) -> dict[str, int]:
     """How many stations have source coordinates, a county point or a city point."""
     return located_stations["precision"].value_counts().to_dict()
+
+
+# --- at the precision of the locations: counties and cities a station serves ---------------------
+# 133 of 134 stations and every platform sit at a county or city reference point, so a distance
+# between two such points says nothing finer than "same county" or "same city". The page speaks at
+# that precision: which counties (or, where the county is unknown, cities) have a station, and
+# whether a platform or park lies in one. No kilometres.
+
+ACCESS_LEVELS = ("served_county", "same_city", "no_station_city")
+
+
+def _county_of(row, county_col: str = "county_code") -> str | None:
+    """The county a located row lies in: the one it names, else the one its source coordinates fall in."""
+    county = row.get(county_col)
+    if isinstance(county, str) and county:
+        return county
+    if row.get("precision") in ("exact", "approximate"):
+        unit = boundaries.find_unit(row.geometry.x, row.geometry.y, "counties")
+        return None if unit is None else unit["code"]
+    return None
+
+
+def station_units(located_stations: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Per station: line_id, station key, city_code and county_code (None where only the city is known)."""
+    return pd.DataFrame({
+        "line_id": located_stations["line_id"].values,
+        "station_key": (located_stations["line_id"] + ":" + located_stations["seq"].astype(str)).values,
+        "city_code": located_stations["city_code"].values,
+        "county_code": [_county_of(row) for _, row in located_stations.iterrows()],
+    })
+
+
+def station_access(entities: gpd.GeoDataFrame, located_stations: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Per entity: its county (if known), city, and how it relates to the stations:
+    served_county (a station lies in its county), same_city (a station lies in its city, but not
+    known to be in its county), no_station_city (no station in its city); and the lines serving
+    its county."""
+    units = station_units(located_stations)
+    lines_by_county = units.dropna(subset=["county_code"]).groupby("county_code")["line_id"].agg(
+        lambda s: sorted(set(s)))
+    station_cities = set(units["city_code"])
+    rows = []
+    for _, entity in entities.iterrows():
+        county = _county_of(entity)
+        if county in lines_by_county.index:
+            level, lines_here = "served_county", lines_by_county[county]
+        elif entity["city_code"] in station_cities:
+            level, lines_here = "same_city", []
+        else:
+            level, lines_here = "no_station_city", []
+        rows.append({"id": entity["id"], "county_code": county, "city_code": entity["city_code"],
+                     "access": level, "lines": lines_here})
+    return pd.DataFrame(rows, columns=["id", "county_code", "city_code", "access", "lines"])
+
+
+def access_shares(access: pd.DataFrame) -> dict[str, int]:
+    """How many entities are at each access level (all levels listed, zeros included) and in all."""
+    counts = access["access"].value_counts()
+    return {**{level: int(counts.get(level, 0)) for level in ACCESS_LEVELS}, "total": len(access)}
+
+
+def line_counties(located_stations: gpd.GeoDataFrame, access: pd.DataFrame) -> pd.DataFrame:
+    """Per line: the counties its stations lie in, the stations known only by their city, and the
+    entities in those counties."""
+    units = station_units(located_stations)
+    rows = []
+    for line_id, stops in units.groupby("line_id", sort=False):
+        counties = sorted(set(stops["county_code"].dropna()))
+        served = access[access["lines"].map(lambda ls, lid=line_id: lid in ls)]["id"].tolist()
+        rows.append({"line_id": line_id, "counties": counties,
+                     "city_only_stations": int(stops["county_code"].isna().sum()), "entities": served})
+    return pd.DataFrame(rows, columns=["line_id", "counties", "city_only_stations", "entities"])

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geo import boundaries
+from geo import boundaries, sources
 from geo.schemas import TABLES
 from geo.vocab import (  # noqa: F401  (CORE_INDICATORS is re-exported for the CLI)
     CORE_INDICATORS,
     COVERAGE_YEARS,
     EXPECTED_PLATFORM_COUNTS,
     EXPECTED_SYSTEM_MEMBERS,
+    MATRIX_INDICATORS,
     PLATFORM_SYSTEMS,
 )
+
+PARKS_AND_PROJECTS_TARGET = 50  # issue #14: parks and key projects together
 
 POINT_TABLES = {"platforms": ("city_code", "county_code"), "parks": ("host_city_code", "host_county_code"),
                 "stations": ("city_code", "county_code"), "hubs": ("city_code", "county_code")}
@@ -68,6 +71,37 @@ def indicator_matrix(indicators: pd.DataFrame, indicator: str | None = None) -> 
     return matrix
 
 
+def matrix_fill(indicators: pd.DataFrame) -> pd.DataFrame:
+    """The 13 cities × COVERAGE_YEARS: how many of the MATRIX_INDICATORS have a value (any edition)."""
+    cities = list(boundaries.cities()["code"])
+    have = indicators[indicators["indicator"].isin(MATRIX_INDICATORS) & indicators["area_code"].isin(cities)]
+    have = have.assign(year=have["year"].astype(int)).drop_duplicates(["area_code", "year", "indicator"])
+    counts = have.groupby(["area_code", "year"]).size()
+    matrix = pd.DataFrame(0, index=cities, columns=list(COVERAGE_YEARS))
+    for (area, year), n in counts.items():
+        if year in matrix.columns:
+            matrix.loc[area, year] = int(n)
+    matrix.index.name = "area_code"
+    return matrix
+
+
+def matrix_summary(matrix: pd.DataFrame) -> dict:
+    """Cells of the matrix, cells with a value, and the share (0–1)."""
+    cells = matrix.shape[0] * matrix.shape[1] * len(MATRIX_INDICATORS)
+    filled = int(matrix.to_numpy().sum())
+    return {"cells": cells, "filled": filled, "share": filled / cells if cells else 0.0,
+            "indicators": len(MATRIX_INDICATORS), "years": matrix.shape[1], "cities": matrix.shape[0]}
+
+
+def parks_and_projects(frames: dict[str, pd.DataFrame]) -> dict:
+    """Rows of the co-built parks and (where the table exists) the key-projects layer, with the target."""
+    counts = {tid: len(frames[tid]) for tid in ("parks", "projects") if tid in frames}
+    projects_file = boundaries.DATA_DIR / "projects.csv"
+    if "projects" not in counts and projects_file.exists():  # the layer may land before its schema does
+        counts["projects"] = len(pd.read_csv(projects_file, dtype=str))
+    return {**counts, "total": sum(counts.values()), "target": PARKS_AND_PROJECTS_TARGET}
+
+
 def location_precision(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Per point table: rows with source coordinates, and rows placed at a county or city point."""
     rows = []
@@ -89,5 +123,9 @@ def report(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         "systems": system_coverage(frames["platform_memberships"]),
         "indicators": indicator_matrix(frames["indicators"]),
         "locations": location_precision(frames),
+        "matrix": matrix_fill(frames["indicators"]),
+        "weak_sources": sources.grade_table(frames),
+        "alternates": len(frames.get("indicator_alternates", ())),
+        "parks_projects": parks_and_projects(frames),
     }
 

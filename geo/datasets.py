@@ -17,7 +17,7 @@ import pandas as pd
 import pandera.errors as pa_errors
 import shapely
 
-from geo import boundaries
+from geo import boundaries, sources
 from geo.schemas import SHARE_TOLERANCE, TABLES
 from geo.vocab import EXTRA_AREAS, INDICATORS, POSITIVE_INDICATORS, SHARE_TRIPLE
 
@@ -217,6 +217,62 @@ def _cross_table_problems(f: dict[str, pd.DataFrame]) -> list[Problem]:
             if code and code not in codes["city"]:
                 out.append(Problem(t["axes_belts"], _line(i), "city_codes", f"{code} is not a city code"))
     out += _indicator_problems(f["indicators"])
+    out += one_value_problems(f["indicators"])
+    out += alternate_problems(f["indicators"], f["indicator_alternates"])
+    out += source_record_problems(f)
+    return out
+
+
+INDICATOR_KEY = ["area_code", "year", "indicator", "edition"]
+
+
+def one_value_problems(frame: pd.DataFrame) -> list[Problem]:
+    """One value per (area, year, indicator, edition): a second row for a key is a problem; the
+    weaker source belongs in indicator_alternates.csv (scripts/resolve_indicator_conflicts.py)."""
+    file = TABLES["indicators"].file
+    keyed = frame.assign(year=frame["year"].astype(str))
+    out = []
+    for _, group in keyed[keyed.duplicated(INDICATOR_KEY, keep=False)].groupby(INDICATOR_KEY):
+        first = group.index[0]
+        for i in group.index[1:]:
+            out.append(Problem(file, _line(i), "value", (
+                f"second value for ({', '.join(str(group.loc[i, c]) for c in INDICATOR_KEY)}): "
+                f"{group.loc[i, 'value']} here, {group.loc[first, 'value']} on line {_line(first)}; keep the "
+                "better source and move the other to indicator_alternates.csv")))
+    return out
+
+
+def alternate_problems(indicators: pd.DataFrame, alternates: pd.DataFrame) -> list[Problem]:
+    """Every alternate stands beside a kept value of the same key, from another source."""
+    file = TABLES["indicator_alternates"].file
+    kept = {tuple(str(v) for v in k): s for *k, s in
+            indicators[INDICATOR_KEY + ["source_title"]].itertuples(index=False)}
+    out = []
+    for i, row in alternates.iterrows():
+        key = tuple(str(row[c]) for c in INDICATOR_KEY)
+        if key not in kept:
+            out.append(Problem(file, _line(i), None, f"no kept value in indicators.csv for {key}"))
+        elif kept[key] == row["source_title"]:
+            out.append(Problem(file, _line(i), "source_title", "same source as the kept value"))
+    return out
+
+
+def source_record_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Every source a row cites has a record in data/sources.csv and is not on a blocked host."""
+    known = sources.records()
+    out = []
+    for table_id, frame in frames.items():
+        if "source_title" not in frame:
+            continue
+        urls = frame["source_url"] if "source_url" in frame else pd.Series(None, index=frame.index)
+        for i, title, url in zip(frame.index, frame["source_title"], urls):
+            for t, u in sources.missing(title, url, known):
+                out.append(Problem(TABLES[table_id].file, _line(i), "source_url" if u else "source_title",
+                                   f"no record in sources.csv for {u or t!r}; run scripts/build_sources.py"))
+            for t, u in sources.pairs(title, url):
+                if reason := sources.blocked_reason(u):
+                    out.append(Problem(TABLES[table_id].file, _line(i), "source_url",
+                                       f"{u} is on a blocked host ({reason}): cite another source or drop the row"))
     return out
 
 

@@ -31,9 +31,14 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 XLSX_CELL_LIMIT = 32767
 
 
+SOURCE_SLIDE_PT = 12  # a size a room can read; a long list wraps into two columns, then continues
+SOURCES_PER_COLUMN = 14
+
+
 def to_pptx(snapshot_png_bytes: bytes, title: str, sources: list[str], links: list[str] = (),
-            lang: str = "zh") -> bytes:
-    """One 16:9 slide: the title, the map picture below it, every source (and link) in the notes."""
+            lang: str = "zh", source_urls: list[str] | None = None) -> bytes:
+    """A 16:9 slide with the title and the map picture, every source with its link in the notes, and
+    the sources ("outlet, date, title", weak ones marked, link beside) on slides of their own."""
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
     slide = deck.slides.add_slide(deck.slide_layouts[5])  # "Title Only"
@@ -48,8 +53,11 @@ def to_pptx(snapshot_png_bytes: bytes, title: str, sources: list[str], links: li
     pic_h = int(pic_w / aspect)
     slide.shapes.add_picture(io.BytesIO(snapshot_png_bytes), Emu((deck.slide_width - pic_w) // 2), top,
                              Emu(pic_w), Emu(pic_h))
-    notes = [f"{ui('snapshot_sources', lang)}:", *(f"• {s}" for s in sources)]
-    if links:
+    beside = list(source_urls or []) + [""] * (len(sources) - len(source_urls or []))
+    lines = [f"{s}  {u}".rstrip() for s, u in zip(sources, beside)]
+    notes = [f"{ui('snapshot_sources', lang)}:", *(f"• {line}" for line in lines)]
+    _add_source_slides(deck, lines, lang)
+    if links and source_urls is None:  # without the addresses beside their sources, list them apart
         notes += ["", f"{ui('snapshot_links', lang)}:", *(f"• {u}" for u in links)]
     slide.notes_slide.notes_text_frame.text = "\n".join(notes)
     out = io.BytesIO()
@@ -91,6 +99,28 @@ def _export_frames(layers: filters.Layers) -> dict[str, pd.DataFrame]:
         table = pd.concat([_table(frame), _geometry_columns(frame)], axis=1)
         out[name] = table.map(_guard)
     return out
+
+
+def _add_source_slides(deck, lines: list[str], lang: str) -> None:
+    """The sources in two columns of SOURCES_PER_COLUMN lines each per slide, at SOURCE_SLIDE_PT."""
+    per_slide = 2 * SOURCES_PER_COLUMN
+    for start in range(0, len(lines), per_slide):
+        slide = deck.slides.add_slide(deck.slide_layouts[5])
+        slide.shapes.title.text = ui("snapshot_sources", lang)
+        slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(24)
+        chunk = lines[start:start + per_slide]
+        for col in range(2):
+            column = chunk[col * SOURCES_PER_COLUMN:(col + 1) * SOURCES_PER_COLUMN]
+            if not column:
+                continue
+            box = slide.shapes.add_textbox(Inches(0.4 + col * 6.35), Inches(1.2), Inches(6.2), Inches(6.0))
+            frame = box.text_frame
+            frame.word_wrap = True
+            for i, line in enumerate(column):
+                paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+                run = paragraph.add_run()
+                run.text = f"• {line}"
+                run.font.size = Pt(SOURCE_SLIDE_PT)
 
 
 def to_csv(layers: filters.Layers) -> bytes:

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geo import boundaries
-from geo.vocab import EDITIONS, EXTRA_AREAS
+from geo import boundaries, sources
+from geo.vocab import EDITIONS, EXTRA_AREAS, ui
 
 # A user's own upload first (they brought it to see it), then later revisions: they replace the
 # figures they revise.
 EDITION_PREFERENCE = ("user_upload", "revised_2020_census", "revised_2018_census", "revised", "first_release",
                       "as_published_in_source")
 BEIJING, TIANJIN = "110100", "120100"
+# A median (and a ratio to it) over fewer Hebei cities than this is withheld: with 3 of 11 it says
+# more about which cities report than about Hebei. One place for the rule; the pages read it here.
+MIN_CITIES_FOR_MEDIAN = 6
+HEBEI_CITIES = 11
 
 
 def _edition_rank(editions: pd.Series) -> pd.Series:
@@ -71,30 +75,60 @@ def ranking(values: pd.DataFrame) -> pd.DataFrame:
     return ranked.reset_index(drop=True)
 
 
-def trend(indicators: pd.DataFrame, indicator: str, areas) -> pd.DataFrame:
-    """Year series per area and edition: columns area_code, year, value, edition, series.
+def trend(indicators: pd.DataFrame, indicator: str, areas, edition: str | None = None) -> pd.DataFrame:
+    """One line per area over the years that have a value: columns area_code, year, value, edition,
+    series, segment, source_title.
 
-    ``series`` is "<area> · <edition>": a revised figure starts its own line instead of joining
-    the first-release one. Within one area, year and edition the first source listed is kept.
+    Each area keeps one edition across its years (the edition with the most years; ties by
+    ``EDITION_PREFERENCE``), so a first release is not set beside a revised figure where both
+    exist. A year that only has another edition takes it, and ``edition`` says so for that point
+    (``edition_joins`` lists them for the chart's note). ``segment`` numbers runs of consecutive
+    years: a chart draws lines within a segment only, so a missing year stays a gap. With
+    ``edition`` only that edition is drawn (e.g. first releases alone).
     """
     rows = indicators[(indicators["indicator"] == indicator) & indicators["area_code"].isin(list(areas))]
-    rows = rows.drop_duplicates(["area_code", "year", "edition"]).copy()
-    rows["year"] = rows["year"].astype(int)
-    rows["value"] = rows["value"].astype(float)
-    rows["series"] = rows["area_code"] + " · " + rows["edition"]
-    return rows.sort_values(["area_code", "edition", "year"])[["area_code", "year", "value", "edition",
-                                                               "series", "source_title"]]
+    if edition is not None:
+        rows = rows[rows["edition"] == edition]
+    columns = ["area_code", "year", "value", "edition", "series", "segment", "source_title"]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    rows = rows.assign(year=rows["year"].astype(int), value=rows["value"].astype(float),
+                       _order=range(len(rows)), _rank=_edition_rank(rows["edition"]))
+    years_per_edition = rows.drop_duplicates(["area_code", "year", "edition"]).groupby(
+        ["area_code", "edition"]).size().rename("_years")
+    rows = rows.join(years_per_edition, on=["area_code", "edition"])
+    rows = rows.sort_values(["area_code", "_years", "_rank", "_order"], ascending=[True, False, True, True])
+    main = rows.drop_duplicates("area_code").set_index("area_code")["edition"]
+    rows = rows.assign(_main=(rows["edition"] == rows["area_code"].map(main)).astype(int))
+    rows = rows.sort_values(["area_code", "year", "_main", "_rank", "_order"],
+                            ascending=[True, True, False, True, True])
+    chosen = rows.drop_duplicates(["area_code", "year"]).copy()
+    chosen["series"] = chosen["area_code"]
+    chosen["segment"] = chosen.groupby("area_code")["year"].transform(lambda y: (y.diff() != 1).cumsum())
+    return chosen[columns].reset_index(drop=True)
 
 
-def gap(values: pd.DataFrame) -> dict:
+def edition_joins(series: pd.DataFrame) -> dict[str, dict[str, list[int]]]:
+    """Areas whose line joins editions: area -> edition -> its years (only areas with two or more)."""
+    out = {}
+    for area, group in series.groupby("area_code"):
+        editions = group.groupby("edition")["year"].apply(lambda y: sorted(int(v) for v in y)).to_dict()
+        if len(editions) > 1:
+            out[area] = editions
+    return out
+
+
+def gap(values: pd.DataFrame, minimum: int = MIN_CITIES_FOR_MEDIAN) -> dict:
     """Beijing and Tianjin against the Hebei cities for one indicator and year.
 
-    Returns beijing, tianjin, hebei_median, hebei_count, and the two ratios to the Hebei median
-    (None where a value is missing).
+    Returns beijing, tianjin, hebei_median, hebei_count, withheld, and the two ratios to the Hebei
+    median. The median and the ratios are None when fewer than ``minimum`` Hebei cities have a
+    value (``withheld`` is then True), or when a value is missing.
     """
     by_code = values.set_index("code")["value"]
     hebei = values[values["province_code"] == "130000"]["value"].dropna()
-    median = float(hebei.median()) if len(hebei) else None
+    withheld = len(hebei) < minimum
+    median = None if withheld else float(hebei.median())
 
     def ratio(code):
         v = by_code.get(code)
@@ -105,6 +139,8 @@ def gap(values: pd.DataFrame) -> dict:
         "tianjin": None if pd.isna(by_code.get(TIANJIN)) else float(by_code[TIANJIN]),
         "hebei_median": median,
         "hebei_count": int(len(hebei)),
+        "withheld": withheld,
+        "minimum": minimum,
         "beijing_to_hebei": ratio(BEIJING),
         "tianjin_to_hebei": ratio(TIANJIN),
     }
@@ -133,34 +169,73 @@ def sector_structure(indicators: pd.DataFrame, area: str) -> pd.DataFrame:
     """Three-sector shares of one area by year, edition and source (one row each)."""
     shares = indicators[(indicators["area_code"] == area)
                         & indicators["indicator"].isin(["share_primary", "share_secondary", "share_tertiary"])]
-    table = shares.pivot_table(index=["year", "edition", "source_title"], columns="indicator",
+    shares = shares.assign(source_url=shares["source_url"].fillna("") if "source_url" in shares else "")
+    table = shares.pivot_table(index=["year", "edition", "source_title", "source_url"], columns="indicator",
                                values="value", aggfunc="first").astype(float).reset_index()
     table["year"] = table["year"].astype(int)
     return table.sort_values(["year", "edition"]).reset_index(drop=True)
 
 
-def city_profile(indicators: pd.DataFrame, code: str, wanted) -> pd.DataFrame:
-    """One row per indicator in ``wanted`` for a city: latest value, its year, unit and edition;
-    the change since the earliest year of the same edition; the rank among the cities that have a
-    value that year (of how many). Indicators without any value for the city stay, as NaN.
+def city_profile(indicators: pd.DataFrame, code: str, wanted, year: int | None = None) -> pd.DataFrame:
+    """One row per indicator in ``wanted`` for a city: its value, the year of that value, unit and
+    edition; the change since the earliest year of the same edition; the rank among the cities that
+    have a value that year (of how many). Without ``year`` each indicator shows its latest year;
+    with ``year`` every indicator shows that year (a common year, NaN where there is none).
+    Indicators without a value stay, as NaN.
     """
     rows = []
     for indicator in wanted:
         years = available_years(indicators, indicator, [code])
-        if not years:
+        shown_year = (year if year in years else None) if year is not None else (years[0] if years else None)
+        if shown_year is None:
             rows.append({"indicator": indicator})
             continue
-        latest = pick(indicators, indicator, years[0]).set_index("area_code").loc[code]
+        latest = pick(indicators, indicator, shown_year).set_index("area_code").loc[code]
         same_edition = indicators[(indicators["indicator"] == indicator) & (indicators["area_code"] == code)
                                   & (indicators["edition"] == latest["edition"])]
         first = same_edition.assign(year=same_edition["year"].astype(int)).sort_values("year").iloc[0]
-        ranked = ranking(city_values(indicators, indicator, years[0])).set_index("code")
+        earlier = int(first["year"]) < shown_year
+        ranked = ranking(city_values(indicators, indicator, shown_year)).set_index("code")
         rows.append({
-            "indicator": indicator, "year": years[0], "value": float(latest["value"]), "unit": latest["unit"],
+            "indicator": indicator, "year": shown_year, "value": float(latest["value"]), "unit": latest["unit"],
             "edition": latest["edition"], "source_title": latest["source_title"],
-            "first_year": int(first["year"]) if int(first["year"]) < years[0] else None,
-            "change": float(latest["value"]) - float(first["value"]) if int(first["year"]) < years[0] else None,
+            "first_year": int(first["year"]) if earlier else None,
+            "change": float(latest["value"]) - float(first["value"]) if earlier else None,
             "rank": int(ranked.loc[code, "rank"]), "ranked_of": len(ranked),
         })
     return pd.DataFrame(rows, columns=["indicator", "year", "value", "unit", "edition", "source_title",
                                        "first_year", "change", "rank", "ranked_of"])
+
+
+def common_years(indicators: pd.DataFrame, code: str, wanted) -> list[int]:
+    """Years with a value of any of ``wanted`` for a city, the years covering the most indicators
+    first (newest first among equals): the first is a sensible common year."""
+    rows = indicators[(indicators["area_code"] == code) & indicators["indicator"].isin(list(wanted))]
+    counts = rows.assign(year=rows["year"].astype(int)).drop_duplicates(["year", "indicator"]).groupby("year").size()
+    return [int(y) for y, _ in sorted(counts.items(), key=lambda kv: (-kv[1], -kv[0]))]
+
+
+def other_sources(alternates: pd.DataFrame | None, area: str, indicator: str, year: int,
+                  edition: str | None = None) -> pd.DataFrame:
+    """Values that other sources give for one cell (the same edition when given): value, unit, source."""
+    if alternates is None or alternates.empty:
+        return pd.DataFrame(columns=["value", "unit", "edition", "source_title", "source_url"])
+    rows = alternates[(alternates["area_code"] == area) & (alternates["indicator"] == indicator)
+                      & (alternates["year"].astype(int) == int(year))]
+    if edition is not None:
+        rows = rows[rows["edition"] == edition]
+    return rows[["value", "unit", "edition", "source_title", "source_url"]].assign(value=rows["value"].astype(float))
+
+
+def other_sources_text(alternates: pd.DataFrame | None, area: str, indicator: str, year: int,
+                       edition, lang: str) -> str:
+    """'Other sources say 5.2 (outlet, date, title); …' for one cell, '' when no other source."""
+    if not isinstance(edition, str):
+        return ""
+    rows = other_sources(alternates, area, indicator, year, edition)
+    if rows.empty:
+        return ""
+    left, right, sep = ("（", "）", "；") if lang != "en" else (" (", ")", "; ")
+    said = [f"{v:,.2f}".rstrip("0").rstrip(".") + f"{left}{sources.row_labels(t, u, lang)}{right}"
+            for v, t, u in zip(rows["value"], rows["source_title"], rows["source_url"])]
+    return f"{ui('other_sources', lang)} " + sep.join(said)

@@ -19,7 +19,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo import assets, boundaries
+from geo import assets, boundaries, sources
 from geo.overlays import SHAPES
 from geo.vocab import BOUNDARY_LAYERS, LANGUAGES, LAYERS, POLICY_AREA_ROLES, layer_name, normalise_language, ui
 
@@ -226,16 +226,10 @@ def _policy_card(row, lang: str) -> str:
     en = lang == "en"
     name = row["name_en"] if en else row["name_zh"]
     note = row["extent_note_en"] if en else row["extent_note_zh"]
-    titles = [t.strip() for t in row["source_title"].split(";") if t.strip()]
-    urls = [u.strip() for u in row["source_url"].split(";") if u.strip()]
-    links = "".join(
-        f'<li><a href="{html.escape(u)}" target="_blank" rel="noopener noreferrer">{html.escape(u)}</a></li>'
-        for u in urls if u.startswith(("http://", "https://"))
-    )
     return (
         f"<b>{html.escape(name)}</b><br>{html.escape(layer_name(row['role'], lang))}"
-        f"<br>{html.escape(note)}<br><i>{html.escape(ui('source', lang))}:</i> "
-        f"{html.escape('; '.join(titles))}<ul style='margin:2px 0 0 16px;padding:0'>{links}</ul>"
+        f"<br>{html.escape(note)}<br>"
+        + sources.render_html(sources.lookup(row["source_title"], row["source_url"]), lang)
     )
 
 

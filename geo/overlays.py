@@ -15,7 +15,6 @@ import json
 import math
 from collections import defaultdict
 from functools import lru_cache
-from urllib.parse import urlparse
 
 import folium
 import geopandas as gpd
@@ -23,7 +22,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo import boundaries
+from geo import boundaries, sources
 from geo.filters import Layers
 from geo.vocab import (
     CORRIDOR_STATUSES,
@@ -84,13 +83,8 @@ def _name(row, lang: str) -> str:
 
 
 def _sources_html(titles, urls, lang: str) -> str:
-    titles = [t.strip() for t in str(titles or "").split(";") if t.strip()]
-    links = [u.strip() for u in str(urls or "").split(";") if u.strip().startswith(("http://", "https://"))]
-    # The link shows its host: the address itself is one click away, and cards stay short.
-    items = "".join(f'<li><a href="{html.escape(u)}" target="_blank" rel="noopener noreferrer">'
-                    f"{html.escape(urlparse(u).netloc or u)}</a></li>" for u in links)
-    return (f"<i>{html.escape(ui('source', lang))}:</i> {html.escape('; '.join(titles))}"
-            + (f"<ul style='margin:2px 0 0 16px;padding:0'>{items}</ul>" if items else ""))
+    # One rendering for every place that shows sources: outlet, date, title, the link beside it.
+    return sources.render_html(sources.lookup(titles, urls), lang)
 
 
 def _place(row, lang: str) -> str:

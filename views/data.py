@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from geo import boundaries, coverage, datasets, uploads
+from geo import boundaries, coverage, datasets, sources, uploads
 from geo.schemas import TABLES
 from geo.vocab import (
     CORE_INDICATORS,
@@ -67,6 +67,19 @@ matrix.index = [_area_name(c) for c in matrix.index]
 st.caption(ui("indicator_coverage_help", lang).format(n=1 if choice else len(CORE_INDICATORS)))
 st.dataframe(matrix)
 
+summary = coverage.matrix_summary(report["matrix"])
+st.subheader(ui("matrix_coverage", lang).format(k=summary["indicators"], y=summary["years"], cells=summary["cells"],
+                                                filled=summary["filled"], pct=summary["share"]))
+st.caption(ui("matrix_help", lang).format(k=summary["indicators"]) + " "
+           + ", ".join(INDICATORS[i].term(lang) for i in coverage.MATRIX_INDICATORS))
+st.dataframe(report["matrix"].rename(index=_area_name))
+st.write(ui("alternates_count", lang).format(n=report["alternates"]) + " "
+         + ui("parks_projects_count", lang).format(n=report["parks_projects"]["total"]))
+st.subheader(ui("weak_share", lang))
+st.dataframe(report["weak_sources"].assign(
+    table=[getattr(TABLES[t], "title_en" if en else "title_zh") for t in report["weak_sources"]["table"]]),
+    hide_index=True, column_config={"weak_share": st.column_config.NumberColumn(format="percent")})
+
 st.subheader(ui("location_coverage", lang))
 st.dataframe(report["locations"], hide_index=True)
 
@@ -74,11 +87,10 @@ st.header(ui("tables", lang))
 for table_id, table in TABLES.items():
     frame = frames[table_id]
     with st.expander(f"{table.title_en if en else table.title_zh} · {table.file} · {len(frame)}"):
-        sources = (frame.groupby(["source_title", "source_url"], dropna=False).size()
-                   .rename(ui("rows", lang)).reset_index())
         st.caption(ui("sources_of_table", lang))
-        st.dataframe(sources, hide_index=True, width="stretch")
-        st.dataframe(frame, hide_index=True, width="stretch")
+        st.dataframe(sources.cited_by(frame, lang), hide_index=True, width="stretch",
+                     column_config={"url": st.column_config.LinkColumn()})
+        st.dataframe(sources.display_table(frame, lang), hide_index=True, width="stretch")
         st.download_button(f"{ui('download', lang)} {table.file}", _csv_bytes(frame),
                            file_name=table.file, mime="text/csv", key=f"dl_{table_id}")
 
@@ -100,7 +112,8 @@ areas = pd.read_csv(boundaries.POLICY_AREAS_PATH, dtype=str).fillna("")
 areas["role"] = [layer_name(r, lang) for r in areas["role"]]
 st.dataframe(
     areas[["name_en" if en else "name_zh", "role", "member_codes",
-           "extent_note_en" if en else "extent_note_zh", "source_title", "source_url"]],
+           "extent_note_en" if en else "extent_note_zh"]].assign(**{ui("source", lang): [
+               sources.row_labels(t, u, lang) for t, u in zip(areas["source_title"], areas["source_url"])]}),
     hide_index=True, width="stretch",
 )
 st.download_button(f"{ui('download', lang)} policy_areas.csv", boundaries.POLICY_AREAS_PATH.read_bytes(),

@@ -8,11 +8,10 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import boundaries, choropleth, datasets, filters, indicators, mapview, overlays, registry, uploads
+from geo import boundaries, charts, choropleth, datasets, filters, indicators, mapview, overlays, registry, uploads
 from geo.vocab import (
     CORE_INDICATORS,
     CORRIDOR_STATUSES,
-    EDITIONS,
     INDICATORS,
     LAYERS,
     MODES,
@@ -139,7 +138,8 @@ if state.indicator and state.year:
     values = indicators.city_values(data, state.indicator, state.year)
     legend_title = f"{INDICATORS[state.indicator].term(lang)} {state.year}"
     colouring = choropleth.colour_cities(values, state.scheme, legend_title,
-                                         INDICATORS[state.indicator].unit, ui("no_data", lang))
+                                         INDICATORS[state.indicator].unit, ui("no_data", lang),
+                                         ui("class_count", lang))
 group = overlays.overlay_group(
     layers, lang, mapview.policy_area_features(lang),
     fills=colouring.fills if colouring else None, city_tips=colouring.tips if colouring else None,
@@ -244,29 +244,45 @@ with panel_col:
                  format_func=lambda c: "—" if c is None else city_names[c], placeholder="—")
     code = ss["m_city"]
     if code:
-        profile = indicators.city_profile(data, code, CORE_INDICATORS)
+        years_here = indicators.common_years(data, code, CORE_INDICATORS)
+        year_options = [None, *sorted(years_here, reverse=True)]
+        if ss.get("m_city_year") not in year_options:
+            ss["m_city_year"] = None  # another city without that year: back to the latest of each
+        common = st.selectbox(ui("common_year", lang), year_options, key="m_city_year",
+                              format_func=lambda y: ui("latest_each", lang) if y is None else str(y),
+                              help=ui("common_year_help", lang))
+        profile = indicators.city_profile(data, code, CORE_INDICATORS, year=common)
+        alternates = datasets.load("indicator_alternates")
         table = pd.DataFrame({
             ui("indicator", lang): [INDICATORS[i].term(lang) for i in profile["indicator"]],
-            ui("latest", lang): [ui("no_data", lang) if pd.isna(v) else f"{v:,.2f} {u}"
-                                 for v, u in zip(profile["value"], profile["unit"])],
+            ui("latest" if common is None else "value", lang): [ui("no_data", lang) if pd.isna(v) else f"{v:,.2f} {u}"
+                                for v, u in zip(profile["value"], profile["unit"])],
             ui("year", lang): [("" if pd.isna(y) else str(int(y))) for y in profile["year"]],
             "Δ": [("" if pd.isna(c) else f"{c:+,.2f} ({ui('change_since', lang).format(year=int(f))})")
                   for c, f in zip(profile["change"], profile["first_year"])],
             ui("rank", lang): [("" if pd.isna(r) else f"{int(r)} / {int(n)}")
                                for r, n in zip(profile["rank"], profile["ranked_of"])],
+            ui("other_sources", lang): [
+                "" if pd.isna(y) else indicators.other_sources_text(alternates, code, i, int(y), e, lang)
+                for i, y, e in zip(profile["indicator"], profile["year"], profile["edition"])],
         })
+        shown_years = sorted({int(y) for y in profile["year"].dropna()})
+        if common is None and len(shown_years) > 1:
+            st.caption(ui("mixed_years", lang).format(years=", ".join(map(str, shown_years))))
         st.dataframe(table, hide_index=True, width="stretch", height=300)
         trend_indicator = state.indicator or "gdp"
         series = indicators.trend(data, trend_indicator, [code])
         if len(series):
-            st.caption(f"{ui('trend', lang)}: {INDICATORS[trend_indicator].term(lang)} ({INDICATORS[trend_indicator].unit})")
-            by_year = series.pivot_table(index="year", columns="edition", values="value")
-            by_year.index = by_year.index.astype(str)  # years, not quantities: no thousands separator
-            st.line_chart(by_year.rename(columns=lambda e: EDITIONS[e](lang)), height=160)
+            unit = INDICATORS[trend_indicator].unit
+            st.caption(f"{ui('trend', lang)}: {INDICATORS[trend_indicator].term(lang)} ({unit})")
+            st.altair_chart(charts.trend_chart(series, unit, lang, height=160), width="stretch")
+            if note := charts.joins_note(series, lang):
+                st.caption(note)
         sectors = indicators.sector_structure(data, code)
         if len(sectors):
             st.caption(ui("city_sectors", lang).format(city=city_names[code]))
-            st.dataframe(sectors.drop(columns="source_title"), hide_index=True, width="stretch", height=140)
+            st.dataframe(sectors.drop(columns=["source_title", "source_url"]), hide_index=True, width="stretch",
+                         height=140)
         in_city = registry.entities()
         in_city = in_city[in_city["city_code"] == code]
         st.caption(f"{ui('in_city', lang)} ({len(in_city)})")

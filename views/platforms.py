@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import datasets, indicators, mapview, registry
+from geo import charts, datasets, indicators, mapview, registry, sources
 from geo.vocab import MODES, OKABE_ITO, PLATFORM_SYSTEMS, PLATFORM_TYPES, PRECISIONS, normalise_language, ui
 
 lang = normalise_language(st.session_state.get("lang"))
@@ -34,7 +34,7 @@ shown = pd.DataFrame({
     "industries": found["industries"].fillna(""),
     "modes": found["modes"].map(lambda v: _labels(v, MODES)),
     ui("location", lang): found["precision"].map(lambda p: PRECISIONS[p](lang)),
-    ui("source", lang): found["source_title"],
+    ui("source", lang): [sources.row_labels(t, u, lang) for t, u in zip(found["source_title"], found["source_url"])],
     "url": found["source_url"].fillna(""),
 })
 st.dataframe(shown, hide_index=True, width="stretch")
@@ -53,7 +53,7 @@ with right:
     st.subheader(ui("timeline", lang))
     years = registry.timeline(table)
     years.columns = [ui(f"kind_{k}", lang) for k in years.columns]
-    st.bar_chart(years, height=260)
+    st.altair_chart(charts.year_counts_chart(years, lang), width="stretch")
 
 st.subheader(ui("industry_overlap", lang))
 overlap = registry.industry_overlap(table)
