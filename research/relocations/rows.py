@@ -49,16 +49,31 @@ PARKS = [
                "towns (青云店, 旧宫, 西红门, 黄村). Earlier (2016-09-20) the committee and 东塑集团 agreed a 万亩 garment creative park to "
                "take Beijing garment processing: 北京200商户转战沧州（北京晚报 2016-09-20）, https://m.takefoto.cn/viewnews-921704.html. "
                "沧东经济开发区 is a functional zone; county left empty. Industry outlet (China Textile info centre), not an aggregator."),
-    dict(id="ninghe_tangshan_jinji", name_zh="津冀协同发展示范区（宁河区—唐山市）", name_en="Tianjin-Hebei Coordinated Development Demonstration Zone (Ninghe-Tangshan)",
+    dict(id="lutai_hangu_jinji", name_zh="芦台·汉沽协同发展示范区（津冀协同发展示范区，宁河区—唐山市）",
+         name_en="Lutai-Hangu Coordinated Development Demonstration Zone (Tianjin Ninghe - Tangshan)",
          origin_name_zh="天津市宁河区人民政府", origin_code="120117", host_city_code="130200",
-         industries="",
-         source_title="天津宁河依托“飞地”打造两个示范区融入京津冀协同（新华社 2017-02-21，转载）",
-         source_url="http://m.nakedoat.com/xinwen/2017-02/21/content_5169812.htm",
-         notes="Xinhua: 宁河区 builds two cooperation platforms on enclaves inside its area, one being a 津冀协同发展示范区 with Tangshan. "
-               "Tianjin mayor (中新社 2017-02-09, https://bilezu.com/html/409029116.html, " + W + "): 宁河区 and 唐山市 signed a framework "
-               "agreement in 2014-2016 (exact year not given, so year empty). A 2016 furniture report calls it '芦台的津冀协同发展示范区' "
-               "(芦台经济开发区, a Tangshan-run zone): http://suisun.cn/article/index/?article_id=1028, " + W + ". Host set to 唐山市 on that "
-               "basis; county empty. Row source: " + W + "."),
+         source_title="河北：京津冀协同发展向协同创新、公共服务等领域拓展（中国新闻网，中国经济网 2019-12-19）",
+         source_url="http://district.ce.cn/newarea/roll/201912/19/t20191219_33928459.shtml",
+         notes="中新网 (Hebei NDRC director): for 2020 Hebei will push '曹妃甸、芦台·汉沽协同发展示范区等43个重点承接平台', so this zone is one of "
+               "Hebei's 43 platforms. Tianjin side: Xinhua 2017-02-21 (http://m.nakedoat.com/xinwen/2017-02/21/content_5169812.htm, " + W + ") says "
+               "宁河区 builds a 津冀协同发展示范区 on enclaves in its area; the Tianjin mayor (中新社 2017-02-09, https://bilezu.com/html/409029116.html, "
+               + W + ") says 宁河区 and 唐山市 signed its framework agreement in 2014-2016 (year not given, so empty). 芦台经济开发区 and 汉沽管理区 are "
+               "Tangshan-run zones, so host 唐山市, county empty; origin is the Tianjin partner (宁河区). Industries not stated; furniture firms from "
+               "Beijing moved to both (see projects lutai_jingjin_home, hangu_bohai_furniture)."),
+    dict(id="caofeidian_zgc_base", name_zh="曹妃甸中关村高新技术产业基地", name_en="Caofeidian Zhongguancun High-tech Industry Base",
+         origin_name_zh="中关村", origin_code="110100", host_city_code="130200", host_county_code="130209",
+         year="2013", year_kind="signed", industries="",
+         source_title="[标题未见] 新华网石家庄7月18日电（记者张涛）：曹妃甸与首都经济圈融合（2013，转载）",
+         source_url="http://m.fjcbsl.com/n/2013/0718/c70846-22243969.html",
+         notes="Xinhua (2013-07-18): strategic agreements for a 曹妃甸中关村高新技术产业基地 had been signed (before mid-2013); same page: Beijing "
+               "firm 中兴能源 was testing its first line of a data-centre cluster (phase 1 20亿). Industries not named. Row source: " + W + "."),
+    dict(id="yutian_laozihao_park", name_zh="玉田县中华老字号产业园区", name_en="Yutian China Time-honoured Brands Industrial Park",
+         origin_name_zh="北京中华老字号企业（同仁堂、王致和、红螺食品等）", origin_code="110100", host_city_code="130200", host_county_code="130229",
+         industries="中药;食品加工",
+         source_title="20个“中华老字号”项目搬新家 发展带来新机遇（2019-11-10，转载）",
+         source_url="http://tech.jiangsulong.com/a/2019/1110/1573346499.html",
+         notes="About 20 Beijing time-honoured-brand projects (同仁堂, 王致和, 红螺食品 and others) settled in the park in 玉田县 in recent years. "
+               "Built by the host; no co-building body named; year not stated. Row source: " + W + "."),
     dict(id="tsinghua_tianjin_hei", name_zh="清华大学天津高端装备研究院", name_en="Tsinghua University Tianjin Research Institute for Advanced Equipment",
          origin_name_zh="清华大学", origin_code="110100", host_city_code="120100", host_county_code="120110",
          modes="industry_university", year="2014", year_kind="established", industries="高端装备;高端制造;科技成果转化",
@@ -94,11 +109,11 @@ PARKS = [
                "of the page (headline not in the excerpt)."),
     dict(id="bjtu_tangshan_institute", name_zh="北京交通大学唐山研究院", name_en="Beijing Jiaotong University Tangshan Research Institute",
          origin_name_zh="北京交通大学", origin_code="110100", host_city_code="130200",
-         modes="industry_university", industries="轨道交通;科技成果转化",
+         modes="industry_university", industries="科技成果转化",
          source_title="我院领导赴河北清华发展研究院考察调研（北京交通大学唐山研究院网站）",
          source_url="http://tangshan.bjtu.edu.cn:80/yjydt/670.jhtml",
          notes="The institute's own site calls it a newly set up school-local (校地合作) research institute of BJTU in 唐山. Year and county not "
-               "stated; industries from the university's field (轨道交通) and the page's tech-transfer topics."),
+               "stated; industry given only as the page's tech-transfer topic."),
 ]
 
 PROJECTS = [
@@ -390,13 +405,15 @@ PROJECTS = [
          source_url="https://bj.010b.com/info/detail/159077.html",
          notes="Machine-style summary page: the first capacity move (herb pre-processing) went to the 安国 herb industrial park from 2013. "
                + W + " (unverified; confirm before use)."),
-    dict(id="tongrentang_yutian", name_zh="同仁堂玉田天然药物和阿胶生产基地", name_en="Tongrentang Yutian natural medicine and donkey-hide gelatin base",
-         origin_name_zh="北京同仁堂", origin_code="110100", host_city_code="130200", host_county_code="130229",
-         year="2017", year_kind="opened", industries="中成药;原料提取;阿胶",
-         source_title="同仁堂京外基地落成促中药产业协同发展（010b.com 2025-09-09）",
-         source_url="https://bj.010b.com/info/detail/159077.html",
-         notes="Machine-style summary page: the 玉田县 base was completed and in operation in 2017; 30亿+ to be put into Hebei bases overall. "
-               + W + " (unverified; confirm before use)."),
+    dict(id="tongrentang_yutian", name_zh="北京同仁堂科技发展（唐山）中药提取和液体制剂项目（玉田）", name_en="Tongrentang Technologies (Tangshan) herbal extraction and liquid preparations project (Yutian)",
+         origin_name_zh="北京同仁堂科技发展股份有限公司", origin_code="110100", host_city_code="130200", host_county_code="130229",
+         year="2015", industries="中药提取;液体制剂;中成药", investment="10", investment_unit="亿元",
+         source_title="20个“中华老字号”项目搬新家 发展带来新机遇（2019-11-10，转载）",
+         source_url="http://tech.jiangsulong.com/a/2019/1110/1573346499.html",
+         notes="Report: from 2014 Tongrentang built four projects in 玉田 (health products, natural medicine, herbal extraction); the 2015 extraction and "
+               "liquid-preparation project of its Tangshan subsidiary, 10亿元, is its only full chain outside Beijing. Herb planting there since 2001. "
+               "year_kind empty (the text says 投建 in 2015, not clearly a start or opening). A machine-style page says the 玉田 base was in operation "
+               "in 2017 (https://bj.010b.com/info/detail/159077.html). Row source: " + W + "."),
     dict(id="jiaokong_wuqing", name_zh="交控科技落户武清京津产业新城", name_en="Traffic Control Technology at Wuqing Jing-Jin Industrial New City",
          origin_name_zh="交控科技股份有限公司", origin_code="110100", host_city_code="120100", host_county_code="120114",
          year="2020", year_kind="opened", industries="轨道交通信号系统",
@@ -512,4 +529,26 @@ PROJECTS = [
          source_url="http://news.ppzw.com/Article_Print_240076.html",
          notes="衡水日报: built by 北京稻香村 with 河北双荣食品; the first project in the 阜城 time-honoured food park to reach output; 3.2亿元, 100 亩. "
                "No year stated. Row source: " + W + "."),
+    dict(id="dongmao_yanjiao_garment", name_zh="燕郊东贸国际服装城（承接北京批发商户）", name_en="Yanjiao Dongmao International Garment City",
+         origin_name_zh="北京动物园、大红门附近服装批发市场商户", origin_code="110100", host_city_code="131000", host_county_code="131082",
+         year="2016", year_kind="opened", industries="服装批发",
+         source_title="燕郊冷与热：北京来的批发市场（时代周报 2017-12，转载）",
+         source_url="http://so.sh.cn/html/201712/12/120457277.htm",
+         notes="时代周报: the market on the 燕郊-通州 border (三河市) began receiving Beijing traders at the end of 2016, most from garment markets near "
+               "动物园 and 大红门. year_kind 'opened' = began receiving Beijing traders. Row source: " + W + "."),
+    dict(id="sgcc_customer_service_tianjin", name_zh="国家电网客户服务中心（天津）", name_en="State Grid Customer Service Centre (Tianjin)",
+         origin_name_zh="国家电网有限公司", origin_code="110100", host_city_code="120100",
+         industries="客户服务;呼叫中心",
+         source_title="园区是桥 联通你我（中国共产党新闻/71.cn 2016-02-26）",
+         source_url="http://www.71.cn/2016/0226/866020_3.shtml",
+         notes="Tianjin cooperation office: the State Grid customer service centre chose Tianjin; 2300+ staff in place, handling 95598 for Beijing, "
+               "Tianjin and 11 other provinces. Same page: Tianjin had signed 1218 Beijing projects (2867.14亿元) by end-Oct 2015. Year and district "
+               "not stated."),
+    dict(id="babcock_caofeidian", name_zh="北京巴威高端装备制造项目（曹妃甸）", name_en="Beijing Bawei high-end equipment manufacturing project (Caofeidian)",
+         origin_name_zh="北京巴威", origin_code="110100", host_city_code="130200", host_county_code="130209",
+         year="2020", year_kind="started", industries="高端装备制造", investment="9.8", investment_unit="亿元",
+         source_title="京冀曹妃甸协同发展示范区：下好共生共荣“一盘棋”（人民网河北频道 2021-11-08，镜像）",
+         source_url="http://venelibros.com/n2/2021/1108/c383557-34995649.html",
+         notes="人民网: a Beijing firm's project moving to Hebei, started 2020-10-27 in the 曹妃甸 equipment park, 9.8亿元, phase 1 due end-2021. "
+               "The demonstration zone drew 230 Beijing projects of 1亿+ (2790.86亿) from 2015 to Aug 2021. Origin named as in the text (北京巴威); the local company quoted is 巴威装备制造（唐山）有限责任公司." ),
 ]
