@@ -233,7 +233,7 @@ PROJECTS = [
          source_url="http://news.china.com/news100/11038989/20170901/31248952.html",
          notes="中国青年网: phase 1 (20万 m²) of 明珠国际轻纺城 started in Cangzhou in July 2017; Beijing's largest textile market, 北方世贸轻纺城, "
                "to move there whole. Co-building agreement of 东塑 with 北方世贸轻纺城 and 方仕集团 on 2017-05-26: "
-               "http://www.ctei.cn/news/apparel/gnfz/201706/t20170608_3120850.htm."),
+               "http://www.ctei.cn/news/apparel/gnfz/201706/t20170608_3120850.htm. Row source is the 中华网 portal carrying the 中国青年网 report."),
     dict(id="baigou_dahongmen", name_zh="白沟大红门国际服装城", name_en="Baigou Dahongmen International Garment City",
          origin_name_zh="北京大红门服装批发市场商户", origin_code="110106", host_city_code="130600",
          industries="服装批发",
@@ -422,30 +422,33 @@ PROJECTS = [
          notes="The Beijing-headquartered firm set up (落户) its production in 武清 in 2020 (year_kind 'opened' for that) (R&D stays in Beijing); output 5亿元 a year; 铁科院 also moved "
                "in. The new city's plan was approved by Tianjin on 2023-09-15: 天津日报 2023-12-29, "
                "http://epaper.tianjinwe.com/tjrb/html/2023-12/29/content_143090_185919.htm. Row source: " + W + "."),
-    dict(id="xiongan_chinasatnet_hq", name_zh="中国星网总部疏解雄安", name_en="China SatNet headquarters moved to Xiong'an",
+    dict(id="xiongan_chinasatnet_hq", name_zh="中国星网雄安总部（疏解）", name_en="China SatNet headquarters moved to Xiong'an",
          origin_name_zh="中国卫星网络集团有限公司", origin_code="110100", host_city_code="130600",
          year="2024", year_kind="opened", industries="卫星互联网;空天信息",
-         source_title="第二批疏解至雄安的4家央企总部已全部开工建设（人民日报 2025-12-30 第2版，人民网镜像）",
-         source_url="http://sd.mingriaudio.com/BIG5/n1/2025/1230/c64387-40635246.html",
-         notes="People's Daily: one of the first four SOE HQs moved out of Beijing; HQ and its units in office in Xiong'an since Oct 2024. Mirror of a people.cn page: weak source: repost/aggregator (text is People's Daily). Host city 保定市 because the boundaries file puts 雄安新区 under it; county empty (source names only 雄安新区)."),
+         source_title="入驻雄安！首家疏解北京非首都功能央企总部竣工交付（人民日报消息，上游新闻 2024-09-26）",
+         source_url="https://m.cqcb.com/gongsifengxiangbiao/2024-09-26/5664288_pc.html",
+         notes="People's Daily via 上游新闻: the first SOE HQ moved out of Beijing; building in the 启动区 internet industrial park started 2022-06, "
+               "passed acceptance 2024-09-23, handed over 2024-09-26, in use from October 2024. In office since Oct 2024 per 人民日报 2025-12-30 "
+               "(http://sd.mingriaudio.com/BIG5/n1/2025/1230/c64387-40635246.html, mirror). Host city 保定市 because the boundaries file puts 雄安新区 "
+               "under it; county empty (source names only 雄安新区)."),
     dict(id="xiongan_huaneng_hq", name_zh="中国华能总部疏解雄安", name_en="China Huaneng headquarters moved to Xiong'an",
          origin_name_zh="中国华能集团有限公司", origin_code="110100", host_city_code="130600",
          year="2025", year_kind="opened", industries="能源;电力",
          source_title="第二批疏解至雄安的4家央企总部已全部开工建设（人民日报 2025-12-30 第2版，人民网镜像）",
          source_url="http://sd.mingriaudio.com/BIG5/n1/2025/1230/c64387-40635246.html",
-         notes="People's Daily: moved into its Xiong'an HQ on 2025-10-09 (first batch). 1000+ HQ staff working there: 新华社石家庄10月9日电 (新华每日电讯 2025-10-10), https://m.bimoxiezuo.com/view?id=n5tw63s7mm2wgndc&type=2 (weak source: repost/aggregator). Host city 保定市 because the boundaries file puts 雄安新区 under it; county empty (source names only 雄安新区)."),
+         notes="People's Daily (text on a mirror, weak source: repost/aggregator): moved into its Xiong'an HQ on 2025-10-09 (first batch). 1000+ HQ staff working there: 新华社石家庄10月9日电 (新华每日电讯 2025-10-10), https://m.bimoxiezuo.com/view?id=n5tw63s7mm2wgndc&type=2 (weak source: repost/aggregator). Host city 保定市 because the boundaries file puts 雄安新区 under it; county empty (source names only 雄安新区)."),
     dict(id="xiongan_sinochem_hq", name_zh="中国中化总部疏解雄安", name_en="Sinochem Holdings headquarters moved to Xiong'an",
          origin_name_zh="中国中化控股有限责任公司", origin_code="110100", host_city_code="130600",
          year="2025", year_kind="opened", industries="化工;材料",
          source_title="第二批疏解至雄安的4家央企总部已全部开工建设（人民日报 2025-12-30 第2版，人民网镜像）",
          source_url="http://sd.mingriaudio.com/BIG5/n1/2025/1230/c64387-40635246.html",
-         notes="People's Daily: moved into its Xiong'an HQ on 2025-10-09 (first batch); close to 1000 staff per 新华每日电讯 2025-10-10 (mirror above). Host city 保定市 because the boundaries file puts 雄安新区 under it; county empty (source names only 雄安新区)."),
+         notes="People's Daily: moved into its Xiong'an HQ on 2025-10-09 (first batch); close to 1000 staff per 新华每日电讯 2025-10-10 (mirror above). Row source: People's Daily text on a mirror, weak source: repost/aggregator. Host city 保定市 because the boundaries file puts 雄安新区 under it; county empty (source names only 雄安新区)."),
     dict(id="xiongan_minmetals_res_hq", name_zh="中国矿产资源集团总部（雄安）", name_en="China Mineral Resources Group headquarters (Xiong'an)",
          origin_name_zh="中国矿产资源集团有限公司", origin_code="110100", host_city_code="130600",
          year="", year_kind="", industries="矿产资源",
          source_title="第二批疏解至雄安的4家央企总部已全部开工建设（人民日报 2025-12-30 第2版，人民网镜像）",
          source_url="http://sd.mingriaudio.com/BIG5/n1/2025/1230/c64387-40635246.html",
-         notes="People's Daily (2025-12-30): first-batch HQ; main structure topped out, fitting-out under way. No start or opening year stated. Host city 保定市 because the boundaries file puts 雄安新区 under it; county empty (source names only 雄安新区)."),
+         notes="People's Daily (2025-12-30): first-batch HQ; main structure topped out, fitting-out under way. No start or opening year stated. Row source: People's Daily text on a mirror, weak source: repost/aggregator. Host city 保定市 because the boundaries file puts 雄安新区 under it; county empty (source names only 雄安新区)."),
     dict(id="xiongan_cdt_hq", name_zh="中国大唐雄安总部项目", name_en="China Datang Xiong'an headquarters project",
          origin_name_zh="中国大唐集团有限公司", origin_code="110100", host_city_code="130600",
          year="2025", year_kind="started", industries="能源;电力",
@@ -550,5 +553,13 @@ PROJECTS = [
          source_title="京冀曹妃甸协同发展示范区：下好共生共荣“一盘棋”（人民网河北频道 2021-11-08，镜像）",
          source_url="http://venelibros.com/n2/2021/1108/c383557-34995649.html",
          notes="人民网: a Beijing firm's project moving to Hebei, started 2020-10-27 in the 曹妃甸 equipment park, 9.8亿元, phase 1 due end-2021. "
-               "The demonstration zone drew 230 Beijing projects of 1亿+ (2790.86亿) from 2015 to Aug 2021. Origin named as in the text (北京巴威); the local company quoted is 巴威装备制造（唐山）有限责任公司." ),
+               "The demonstration zone drew 230 Beijing projects of 1亿+ (2790.86亿) from 2015 to Aug 2021. Origin named as in the text (北京巴威); the local company quoted is 巴威装备制造（唐山）有限责任公司. Row source: people.cn text on a mirror, " + W + "." ),
+    dict(id="tini_best_zhengding", name_zh="蒂尼·倍斯特家具工厂迁至正定新区", name_en="Tini Best furniture factory moved to Zhengding New Area",
+         origin_name_zh="蒂尼·倍斯特（北京房山工厂）", origin_code="110111", host_city_code="130100", host_county_code="130123",
+         industries="实木家具制造",
+         source_title="[标题未见] 北京商报报道京城家居企业外迁（2016，转载）",
+         source_url="http://sqcrh.com/xingyedongtai/2928.html",
+         notes="北京商报: the solid-wood furniture maker closed its 房山 plant and built a new one in 南楼乡北楼村, 正定新区; 90% of its lines moved by "
+               "early Oct 2016. Origin 房山区 (named in the source); host county 正定县 (source says 正定新区). Year of the move not stated as a "
+               "single date. Row source: " + W + "."),
 ]
