@@ -7,8 +7,9 @@
     python -m bench.load_protocol --sessions 20 --think 2 --replicas 1,2       # 1 against 2 replicas
     python -m bench.load_protocol --compare-browser                            # N=1: protocol and Chromium
 
-Each session does what a browser does at the wire: ``GET /`` (cookies: nginx's route cookie, XSRF),
-then the websocket ``/_stcore/stream`` with the subprotocols ``streamlit, <xsrf token>, <session id>``,
+Each session does what a browser does at the wire: ``GET /`` and ``GET /_stcore/health`` (cookies:
+nginx's route cookie, Streamlit's XSRF cookie), then the websocket ``/_stcore/stream`` with the
+subprotocols ``streamlit, <xsrf token>[, <session id> on a reconnect]``,
 a ``rerun_script`` BackMsg with the page's query string, and, once the map has arrived, the map
 component's first report (its view), which makes the Map page send its controls. From the deltas of
 that run it learns every widget's id, options and value and keeps them as the frontend does (every
@@ -174,6 +175,12 @@ def toggle_stations(book: WidgetBook) -> str:
 
 # --- one session -----------------------------------------------------------------------------------
 
+def _element_id(msg: ForwardMsg) -> str:
+    element = msg.delta.new_element
+    kind = element.WhichOneof("type")
+    return getattr(getattr(element, kind), "id", "") if kind else ""
+
+
 class ProtocolError(Exception):
     """The server answered a run with an exception, a failed run, or not at all."""
 
@@ -187,6 +194,7 @@ class Session:
         self.ws = None
         self.session_id = ""
         self.book = WidgetBook()
+        self.first_run_only_map = False
         self.upstream: list[str] = []  # nginx's X-Upstream of every response seen (empty without nginx)
 
     async def open(self) -> float:
@@ -201,8 +209,25 @@ class Session:
             raise ProtocolError("the Map page sent no filter widgets")
         return time.monotonic() - start
 
+    async def reconnect(self) -> float:
+        """After a dropped websocket, as the frontend does: health check, a new websocket offering the old
+        session id, a rerun with the URL and every widget state (and the map's report if the server started
+        a new session, whose first run stops after the map); returns the seconds it took."""
+        start = time.monotonic()
+        await asyncio.to_thread(self._get, "/_stcore/health")
+        await self.connect()
+        await self.rerun()
+        if self.first_run_only_map:
+            await self.rerun()
+        return time.monotonic() - start
+
     def _get_page(self) -> None:
-        request = urllib.request.Request(self.base + "/?" + self.query, headers=self._cookie_header())
+        """The page, then the health check the frontend makes before its websocket (it sets the XSRF cookie)."""
+        self._get("/?" + self.query)
+        self._get("/_stcore/health")
+
+    def _get(self, path: str) -> None:
+        request = urllib.request.Request(self.base + path, headers=self._cookie_header())
         with urllib.request.urlopen(request, timeout=RUN_TIMEOUT) as response:
             response.read()
             self._note_upstream(response.headers)
@@ -245,17 +270,23 @@ class Session:
 
     async def _until_finished(self) -> None:
         failure = None
+        self.first_run_only_map, seen_filter = False, False
         while True:
             msg = ForwardMsg()
             msg.ParseFromString(await self.ws.recv())
             kind = msg.WhichOneof("type")
             if kind == "new_session" and msg.new_session.initialize.session_id:
                 self.session_id = msg.new_session.initialize.session_id
-            elif kind == "delta" and self.book.learn(msg) == "exception":
-                failure = "exception delta: " + msg.delta.new_element.exception.message[:200]
+            elif kind == "page_info_changed":  # the app wrote its view into the URL, as a browser keeps it
+                self.query = msg.page_info_changed.query_string
+            elif kind == "delta":
+                if self.book.learn(msg) == "exception":
+                    failure = "exception delta: " + msg.delta.new_element.exception.message[:200]
+                seen_filter = seen_filter or _element_id(msg).endswith("-m_overlays")
             elif kind == "script_finished" and msg.script_finished != FRAGMENT:
                 if failure or msg.script_finished != FINISHED:
                     raise ProtocolError(failure or f"script_finished status {msg.script_finished}")
+                self.first_run_only_map = not seen_filter
                 return
 
     async def close(self) -> None:
