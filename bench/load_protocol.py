@@ -239,8 +239,9 @@ class Session:
         return {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else {}
 
     def _note_upstream(self, headers) -> None:
+        # nginx lists every replica it tried ("a, b" after a failed attempt); the last one answered.
         if headers.get("X-Upstream"):
-            self.upstream.append(headers["X-Upstream"])
+            self.upstream.append(headers["X-Upstream"].split(",")[-1].strip())
 
     async def connect(self) -> None:
         """The websocket as the frontend opens it; a reconnect offers the old session id."""
