@@ -341,6 +341,8 @@ async def _visitor(session: Session, think: float, deadline: float, tally: Tally
             if time.monotonic() + pause >= deadline or tally.budget <= 0:
                 return
             await asyncio.sleep(pause)
+            if tally.budget <= 0:  # spent by other sessions meanwhile
+                return
             tally.budget -= 1
             random_change(session.book, rng)
             tally.times.append(await session.rerun())
