@@ -48,11 +48,11 @@ events {{ worker_connections 1024; }}
 http {{
     log_format jjj '$remote_addr [$time_local] "$request" $status upstream=$upstream_addr route=$route_key';
     access_log {work}/access.log jjj;
-    client_body_temp_path {work}/tmp/body;
-    proxy_temp_path {work}/tmp/proxy;
-    fastcgi_temp_path {work}/tmp/fastcgi;
-    uwsgi_temp_path {work}/tmp/uwsgi;
-    scgi_temp_path {work}/tmp/scgi;
+    client_body_temp_path {work}/body_temp;
+    proxy_temp_path {work}/proxy_temp;
+    fastcgi_temp_path {work}/fastcgi_temp;
+    uwsgi_temp_path {work}/uwsgi_temp;
+    scgi_temp_path {work}/scgi_temp;
     client_max_body_size 200m;  # Streamlit's server.maxUploadSize default
 
     map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
@@ -70,7 +70,7 @@ http {{
     }}
 
     server {{
-        listen 127.0.0.1:{port};
+        listen {listen};
         add_header Set-Cookie $route_set_cookie always;
         add_header X-Upstream $upstream_addr always;
         proxy_http_version 1.1;
@@ -130,9 +130,10 @@ def cookie_secret(data_dir: Path) -> str:
     return path.read_text().strip()
 
 
-def nginx_conf(work: Path, port: int, replica_ports: list[int]) -> str:
-    servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in replica_ports)
-    return NGINX_CONF.format(work=work, port=port, servers=servers, cookie=ROUTE_COOKIE)
+def nginx_conf(work: Path | str, listen: str, upstreams: list[str]) -> str:
+    """nginx's configuration: listening on ``listen``, sticky over ``upstreams`` (``host:port``)."""
+    servers = "\n".join(f"        server {u} max_fails=1 fail_timeout=10s;" for u in upstreams)
+    return NGINX_CONF.format(work=work, listen=listen, servers=servers, cookie=ROUTE_COOKIE)
 
 
 def healthy(url: str, timeout: float = 2.0) -> bool:
@@ -203,13 +204,12 @@ class Cluster:
     def start(self) -> Cluster:
         binary = nginx_binary()
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        (self.work / "tmp").mkdir(exist_ok=True)
         for replica in self.replicas:
             self.start_replica(replica)
         for replica in self.replicas:
             self.wait_healthy(replica.url, replica.proc, replica.log)
         conf = self.work / "nginx.conf"
-        conf.write_text(nginx_conf(self.work, self.port, [r.port for r in self.replicas]))
+        conf.write_text(nginx_conf(self.work, f"127.0.0.1:{self.port}", [f"127.0.0.1:{r.port}" for r in self.replicas]))
         with open(self.work / "nginx.out", "ab") as out:
             self.nginx = subprocess.Popen([binary, "-p", str(self.work), "-c", str(conf), "-g", "daemon off;"],
                                           stdout=out, stderr=subprocess.STDOUT)
@@ -265,13 +265,22 @@ class Cluster:
         self.stop()
 
 
+def write_compose_conf(path: Path = ROOT / "deploy" / "nginx.conf") -> None:
+    """deploy/nginx.conf for deploy/compose.yaml: the same configuration with the containers' names."""
+    path.write_text(nginx_conf("/var/cache/nginx", "0.0.0.0:8500", ["app-1:8501", "app-2:8501"]))
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--replicas", type=int, default=2)
     parser.add_argument("--port", type=int, default=8500, help="nginx's loopback port")
     parser.add_argument("--workdir", type=Path, default=None, help="nginx.conf, logs, pid (default: a temp dir)")
     parser.add_argument("--data-dir", type=Path, default=None, help="shared JJJ_DATA_DIR (default: $JJJ_DATA_DIR)")
+    parser.add_argument("--write-compose-conf", action="store_true", help="rewrite deploy/nginx.conf and exit")
     args = parser.parse_args(argv)
+    if args.write_compose_conf:
+        write_compose_conf()
+        return
     cluster = Cluster(args.replicas, args.port, args.workdir, args.data_dir)
     # SIGTERM as Ctrl-C: the replicas and nginx stop with the launcher.
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
