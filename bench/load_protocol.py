@@ -357,15 +357,27 @@ def _quantile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
+async def _warm_up(base: str, servers: int) -> None:
+    """Serve one session on every server first (behind nginx: until each replica has answered), so the
+    baseline is a server that has loaded the app's modules and caches, not a cold one."""
+    seen: set[str] = set()
+    for _ in range(8 * servers):
+        warm = Session(base)
+        await warm.open()
+        await warm.close()
+        seen.update(warm.upstream)
+        if len(seen) >= servers or not warm.upstream:
+            return
+    raise ProtocolError(f"warm-up reached {len(seen)} of {servers} replicas")
+
+
 async def measure(base: str, pids: list[int], sessions: int, think: float, duration: float,
                   max_changes: int, seed: int = 1) -> dict:
     """N sessions on one server (or nginx in front of replicas); the figures of one row."""
     if not 1 <= sessions <= MAX_SESSIONS or not 0 < duration <= MAX_DURATION:
         raise SystemExit(f"sessions must be 1..{MAX_SESSIONS} and duration 0..{MAX_DURATION:.0f} s")
     rng = random.Random(seed)
-    warm = Session(base)
-    await warm.open()  # loads the app's modules and caches: the baseline is a server that has served
-    await warm.close()
+    await _warm_up(base, len(pids))
     await asyncio.sleep(1.0)
     watch = ServerWatch(pids)
     baseline = watch.rss()
@@ -397,7 +409,7 @@ def _row(sessions, think, wall, tally, errors, watch, baseline, idle, live) -> d
         "p95": _quantile(tally.times, 0.95), "max": max(tally.times, default=float("nan")),
         "errors": errors + tally.errors, "cpu_mean": statistics.fmean(cpu) if cpu else float("nan"),
         "cpu_peak": max(cpu, default=float("nan")), "rss_baseline": baseline, "rss_idle": idle,
-        "rss_peak": max((r for _, r in rss), default=float("nan")),
+        "rss_peak": max([idle, *(r for _, r in rss)]),
         "per_session": (idle - baseline) / live if live else float("nan"),
         "rss_first_min": statistics.fmean(first) if wall > 120 and first else None,
         "rss_last_min": statistics.fmean(last) if wall > 120 and last else None,
@@ -442,7 +454,7 @@ def run_rows(args) -> list[dict]:
 
 
 def step_search(args) -> list[dict]:
-    """Raise N at the given think time (x1.5 a step) until p95 passes the target or errors appear."""
+    """Raise N at the given think time (x --search-step a step) until p95 passes the target or errors appear."""
     rows, n = [], args.sessions[0]
     while n <= min(args.search_max, MAX_SESSIONS):
         with ExitStack() as stack:
@@ -452,7 +464,7 @@ def step_search(args) -> list[dict]:
         print(_table_row(rows[-1]), flush=True)
         if rows[-1]["p95"] > args.target or rows[-1]["errors"]:
             break
-        n = max(n + 1, int(n * 1.5))
+        n = max(n + 1, int(n * args.search_step))
     passing = [r for r in rows if r["p95"] <= args.target and not r["errors"]]
     best = max(passing, key=lambda r: r["rate"]) if passing else None
     print("\nhighest rate with p95 <= %.2f s and no error: %s" % (
@@ -584,6 +596,7 @@ def main(argv=None) -> None:
     parser.add_argument("--pid", type=_ints, default=[], help="with --url: the server pids to sample")
     parser.add_argument("--search", action="store_true", help="step search over N for the highest rate")
     parser.add_argument("--search-max", type=int, default=300)
+    parser.add_argument("--search-step", type=float, default=1.5, help="factor on N between search steps")
     parser.add_argument("--target", type=float, default=1.0, help="p95 target of the search (s)")
     parser.add_argument("--compare-browser", type=int, nargs="?", const=5, default=None, metavar="CHANGES",
                         help="one session: protocol against Chromium, CHANGES pairs each")
