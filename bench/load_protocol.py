@@ -408,7 +408,10 @@ def _row(sessions, think, wall, tally, errors, watch, baseline, idle, live) -> d
         "rate": len(tally.times) / wall if wall else 0.0, "p50": _quantile(tally.times, 0.5),
         "p95": _quantile(tally.times, 0.95), "max": max(tally.times, default=float("nan")),
         "errors": errors + tally.errors, "cpu_mean": statistics.fmean(cpu) if cpu else float("nan"),
-        "cpu_peak": max(cpu, default=float("nan")), "rss_baseline": baseline, "rss_idle": idle,
+        "cpu_peak": max(cpu, default=float("nan")),
+        # CPU seconds the server spent per change: one process (one GIL) tops out near 1000 / this per second
+        "cpu_ms_per_change": 10 * statistics.fmean(cpu) * wall / len(tally.times) if cpu and tally.times
+        else float("nan"), "rss_baseline": baseline, "rss_idle": idle,
         "rss_peak": max([idle, *(r for _, r in rss)]),
         "per_session": (idle - baseline) / live if live else float("nan"),
         "rss_first_min": statistics.fmean(first) if wall > 120 and first else None,
@@ -474,16 +477,16 @@ def step_search(args) -> list[dict]:
 
 
 HEADER = ("| replicas | sessions (opened) | think s | changes | changes/s | p50 s | p95 s | max s | errors "
-          "| CPU % mean / peak | RSS MB baseline / idle at N / peak | MB per extra session "
-          "| RSS MB first / last minute |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "| CPU % mean / peak | CPU ms per change | RSS MB baseline / idle at N / peak | MB per extra session "
+          "| RSS MB first / last minute |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 
 
 def _table_row(r: dict) -> str:
     soak = f"{r['rss_first_min']:.0f} / {r['rss_last_min']:.0f}" if r["rss_first_min"] else "–"
     return (f"| {r.get('replicas', 1)} | {r['sessions']} ({r['opened']}) | {r['think']:g} | {r['changes']} "
             f"| {r['rate']:.2f} | {r['p50']:.3f} | {r['p95']:.3f} | {r['max']:.3f} | {len(r['errors'])} "
-            f"| {r['cpu_mean']:.0f} / {r['cpu_peak']:.0f} | {r['rss_baseline']:.0f} / {r['rss_idle']:.0f} / "
-            f"{r['rss_peak']:.0f} | {r['per_session']:.2f} | {soak} |")
+            f"| {r['cpu_mean']:.0f} / {r['cpu_peak']:.0f} | {r['cpu_ms_per_change']:.0f} "
+            f"| {r['rss_baseline']:.0f} / {r['rss_idle']:.0f} / {r['rss_peak']:.0f} | {r['per_session']:.2f} | {soak} |")
 
 
 # --- one session: the protocol against Chromium ---------------------------------------------------
