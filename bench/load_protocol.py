@@ -486,7 +486,8 @@ def _table_row(r: dict) -> str:
     return (f"| {r.get('replicas', 1)} | {r['sessions']} ({r['opened']}) | {r['think']:g} | {r['changes']} "
             f"| {r['rate']:.2f} | {r['p50']:.3f} | {r['p95']:.3f} | {r['max']:.3f} | {len(r['errors'])} "
             f"| {r['cpu_mean']:.0f} / {r['cpu_peak']:.0f} | {r['cpu_ms_per_change']:.0f} "
-            f"| {r['rss_baseline']:.0f} / {r['rss_idle']:.0f} / {r['rss_peak']:.0f} | {r['per_session']:.2f} | {soak} |")
+            f"| {r['rss_baseline']:.0f} / {r['rss_idle']:.0f} / {r['rss_peak']:.0f} "
+            f"| {r['per_session']:.2f} | {soak} |")
 
 
 # --- one session: the protocol against Chromium ---------------------------------------------------
