@@ -8,11 +8,19 @@ from __future__ import annotations
 
 import asyncio
 import random
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from bench.load_protocol import Session, measure, random_change, require_loopback, toggle_stations
 from tests.e2e.liveapp import app_process
+
+
+def _run(coro):
+    """asyncio.run in a thread of its own: Playwright's sync API (the e2e tests' session fixture) may
+    hold an event loop in this thread for the whole test session."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +70,7 @@ async def _toggle_twice(base: str) -> tuple[list[str], list[str], str]:
 
 
 def test_a_filter_change_at_the_protocol_changes_the_map_page(server):
-    off, on, query = asyncio.run(_toggle_twice(server[0]))
+    off, on, query = _run(_toggle_twice(server[0]))
     assert off and "Stations" not in off[0]
     assert on and "Stations 132" in on[0]
     assert "lang=en" in query  # the URL the app wrote, kept as a browser keeps it
@@ -81,13 +89,13 @@ async def _random_changes(base: str, count: int) -> list[str]:
 
 
 def test_random_filter_changes_run_without_error(server):
-    keys = asyncio.run(_random_changes(server[0], 12))
+    keys = _run(_random_changes(server[0], 12))
     assert len(set(keys)) >= 4  # several different filters, not one
 
 
 def test_a_short_run_reports_its_figures(server):
     base, proc = server
-    row = asyncio.run(measure(base, [proc.pid], sessions=3, think=0.3, duration=4, max_changes=15))
+    row = _run(measure(base, [proc.pid], sessions=3, think=0.3, duration=4, max_changes=15))
     assert row["opened"] == 3 and not row["errors"]
     assert 0 < row["changes"] <= 15
     assert 0 < row["p50"] <= row["p95"] <= row["max"]

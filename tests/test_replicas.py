@@ -12,6 +12,7 @@ import asyncio
 import os
 import re
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 
 import psutil
 import pytest
@@ -22,6 +23,13 @@ from scripts.replicas import ROUTE_COOKIE, Cluster, nginx_binary
 
 MAX_SESSIONS = 16
 SCENARIO_TIMEOUT = 240.0
+
+
+def _run(coro):
+    """asyncio.run in a thread of its own: Playwright's sync API (the e2e tests' session fixture) may
+    hold an event loop in this thread for the whole test session."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +139,7 @@ def test_route_cookie_is_set_once_and_names_the_replica(cluster):
 
 
 def test_sessions_stick_to_one_replica_and_fail_over(cluster):
-    asyncio.run(asyncio.wait_for(_scenario(cluster), SCENARIO_TIMEOUT))
+    _run(asyncio.wait_for(_scenario(cluster), SCENARIO_TIMEOUT))
     routes = _access_log_routes(cluster)
     assert len(routes) >= 4
     before_kill = {route: ups for route, ups in routes.items() if len(ups) == 1}
