@@ -80,8 +80,9 @@ def _workspace_intact(cluster: Cluster, session: Session) -> None:
     """What a user keeps must outlive the replica that served it: it lives in the shared store.
 
     TODO(workspace): geo/workspace (the team-workspace store, a SQLite file in $JJJ_DATA_DIR) is not in
-    this branch. When it is merged, save an item through ``session`` before the kill (or straight into
-    ``cluster.data_dir`` with geo.workspace) and assert here that the surviving replica lists it.
+    this branch. When it is merged, save a workspace through ``session`` before the kill (or straight into
+    ``cluster.data_dir`` with ``geo.workspace.Store().create(name)``, which returns its id and key) and
+    assert here that the surviving replica lists it (``Store().workspace(id)`` from its process).
     Until then this checks the precondition: every replica reads the same data directory and secret.
     """
     environments = [psutil.Process(pid).environ() for pid in cluster.replica_pids()]
