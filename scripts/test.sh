@@ -14,6 +14,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# nginx for tests/test_replicas.py (replicas behind nginx on loopback; Debian puts it in /usr/sbin).
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx >/dev/null
+fi
+
 python3 -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 # --- PostGIS for the workspace store tests (tests/test_workspace_store.py) -------------------------
 # A private cluster under /tmp on its own port, started for this run and stopped at exit; the tests
