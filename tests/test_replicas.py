@@ -18,10 +18,17 @@ import psutil
 import pytest
 import websockets
 
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
 from bench.load_protocol import Session, toggle_stations
+from geo.workspace.store import SQLITE_FILE, Store
 from scripts.replicas import ROUTE_COOKIE, Cluster, nginx_binary
 
 MAX_SESSIONS = 16
+WORKSPACE_PLATFORMS = ("name,platform_type,city\n"
+                       "测试平台 001 / Test platform 001,innovation,保定\n"
+                       "测试平台 002 / Test platform 002,services,天津\n")
 SCENARIO_TIMEOUT = 240.0
 
 
@@ -76,18 +83,44 @@ def _access_log_routes(cluster: Cluster) -> dict[str, set[str]]:
     return routes
 
 
-def _workspace_intact(cluster: Cluster, session: Session) -> None:
-    """What a user keeps must outlive the replica that served it: it lives in the shared store.
+def _store(cluster: Cluster) -> Store:
+    """The replicas' shared store, opened from the test process (the same SQLite file they read)."""
+    return Store(f"sqlite:///{cluster.data_dir / SQLITE_FILE}")
 
-    TODO(workspace): geo/workspace (the team-workspace store, a SQLite file in $JJJ_DATA_DIR) is not in
-    this branch. When it is merged, save a workspace through ``session`` before the kill (or straight into
-    ``cluster.data_dir`` with ``geo.workspace.Store().create(name)``, which returns its id and key) and
-    assert here that the surviving replica lists it (``Store().workspace(id)`` from its process).
-    Until then this checks the precondition: every replica reads the same data directory and secret.
-    """
+
+def _save_workspace(cluster: Cluster) -> str:
+    """A workspace with two fictional platforms, saved as the users' data before a replica dies."""
     environments = [psutil.Process(pid).environ() for pid in cluster.replica_pids()]
     assert {e["JJJ_DATA_DIR"] for e in environments} == {str(cluster.data_dir)}
     assert len({e["STREAMLIT_SERVER_COOKIE_SECRET"] for e in environments}) == 1
+    store = _store(cluster)
+    workspace_id, key = store.create("测试工作空间 / Test workspace")
+    _, version = store.upload(workspace_id, key, "platforms", "p.csv", WORKSPACE_PLATFORMS.encode())
+    assert version is not None
+    return workspace_id
+
+
+async def _data_page_text(session: Session, workspace_id: str) -> str:
+    """Every text the Data page sends for ``?ws=ID`` through the session's (new) replica."""
+    msg = BackMsg()
+    msg.rerun_script.query_string = f"lang=en&ws={workspace_id}"
+    msg.rerun_script.page_name = "data"
+    await session.ws.send(msg.SerializeToString())
+    texts = []
+    while True:
+        reply = ForwardMsg()
+        reply.ParseFromString(await asyncio.wait_for(session.ws.recv(), 60))
+        if reply.WhichOneof("type") == "delta":
+            texts.append(str(reply.delta))
+        elif reply.WhichOneof("type") == "script_finished":
+            return "\n".join(texts)
+
+
+async def _assert_workspace_intact(session: Session, workspace_id: str) -> None:
+    """What a user keeps outlives the replica that served it: the survivor shows the same workspace."""
+    text = await _data_page_text(session, workspace_id)
+    assert "测试工作空间 / Test workspace" in text, text[:2000]
+    assert "2 platforms" in text, text[:2000]
 
 
 async def _drain(ws) -> None:
@@ -104,7 +137,7 @@ async def _scenario(cluster: Cluster) -> None:
     home = {id(s): _replica_of(s) for s in sessions}
     assert len(set(home.values())) == 2, f"all {len(sessions)} sessions on one replica"
     victim = home[id(sessions[0])]
-    _workspace_intact(cluster, sessions[0])
+    workspace_id = _save_workspace(cluster)
 
     cluster.kill(cluster.replica_at(victim))
     orphans = [s for s in sessions if home[id(s)] == victim]
@@ -123,7 +156,7 @@ async def _scenario(cluster: Cluster) -> None:
         toggle_stations(s.book)
         await s.rerun()
         assert _replica_of(s) == home[id(s)]
-    _workspace_intact(cluster, orphans[0])
+    await _assert_workspace_intact(orphans[0], workspace_id)
     for s in sessions:
         await s.close()
 
