@@ -13,7 +13,6 @@ import json
 
 import geopandas as gpd
 import pandas as pd
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
@@ -21,13 +20,13 @@ from pptx.util import Emu, Inches, Pt
 import numpy as np
 import shapely
 
-from geo import filters
+from geo import filters, textsafe
 from geo.vocab import ui
 
 # Flows are the parks again, drawn origin → host; the parks' rows carry origin_code.
 EXPORT_LAYERS = ("platforms", "parks", "policy_areas", "lines", "stations", "airports", "ports", "axes",
                  "user_points")
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = textsafe.FORMULA_PREFIXES
 XLSX_CELL_LIMIT = 32767
 
 
@@ -80,8 +79,8 @@ def _geometry_columns(frame: gpd.GeoDataFrame) -> pd.DataFrame:
 
 
 def _guard(value):
-    """Text a spreadsheet would run as a formula gets a leading apostrophe."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value
+    """Text a spreadsheet would run as a formula gets a leading apostrophe (after control characters go)."""
+    return textsafe.spreadsheet_value(value)
 
 
 def _export_frames(layers: filters.Layers) -> dict[str, pd.DataFrame]:
@@ -118,8 +117,8 @@ def to_xlsx(layers: filters.Layers) -> bytes:
 
 
 def _xlsx_cell(value):
-    # openpyxl refuses control characters, which an uploaded file may contain.
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+    # _guard already dropped what openpyxl refuses; guarding again costs little and keeps this safe alone.
+    return textsafe.spreadsheet_value(value)
 
 
 def to_geojson(layers: filters.Layers) -> str:
