@@ -37,7 +37,7 @@ def to_pptx(snapshot_png_bytes: bytes, title: str, sources: list[str], links: li
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
     slide = deck.slides.add_slide(deck.slide_layouts[5])  # "Title Only"
     heading = slide.shapes.title
-    heading.text = title
+    heading.text = textsafe.xml_text(title)  # python-pptx refuses what XML cannot hold
     heading.left, heading.top, heading.width, heading.height = Inches(0.4), Inches(0.15), Inches(12.53), Inches(0.8)
     heading.text_frame.paragraphs[0].font.size = Pt(26)  # the layout's 44 pt overflows a long title
     box_w, box_h, top = deck.slide_width - Inches(0.6), deck.slide_height - Inches(1.1), Inches(1.0)
@@ -50,7 +50,7 @@ def to_pptx(snapshot_png_bytes: bytes, title: str, sources: list[str], links: li
     notes = [f"{ui('snapshot_sources', lang)}:", *(f"• {s}" for s in sources)]
     if links:
         notes += ["", f"{ui('snapshot_links', lang)}:", *(f"• {u}" for u in links)]
-    slide.notes_slide.notes_text_frame.text = "\n".join(notes)
+    slide.notes_slide.notes_text_frame.text = textsafe.xml_text("\n".join(notes))
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()

@@ -68,6 +68,11 @@ _PARAMS = {"overlays": "layers", "types": "type", "provinces": "prov", "cities":
            "city": "city", "center": "c", "zoom": "z", "lang": "lang", "basemap": "basemap"}
 
 
+def query_keys() -> tuple[str, ...]:
+    """Every URL parameter the Map page reads."""
+    return tuple(_PARAMS.values())
+
+
 def _city_codes() -> tuple[str, ...]:
     return tuple(boundaries.cities()["code"])
 

@@ -20,6 +20,7 @@ import datetime as dt
 import html
 import io
 import math
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -922,6 +923,17 @@ def state_from_args(args: argparse.Namespace) -> filters.ViewState:
     return state
 
 
+def _check_output_path(out: Path) -> None:
+    """Refuse an --out the file cannot be written to, before any drawing (which takes seconds)."""
+    if out.is_dir():
+        raise ValueError(f"--out {out}: is a directory; give a file name, e.g. {out / 'jjj-map.png'}")
+    folder = out.parent
+    if not folder.is_dir():
+        raise ValueError(f"--out {out}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise ValueError(f"--out {out}: the folder {folder} is not writable")
+
+
 def main(argv: list[str] | None = None) -> int:
     """CLI entry point: 0 when the file is written, 2 with a message on a bad option."""
     parser = _parser()
@@ -935,9 +947,19 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as err:
         parser.error(str(err))
     out = Path(args.out or f"jjj-map.{args.format}")
+    try:
+        _check_output_path(out)
+    except ValueError as err:  # the options are fine; only where to write is wrong: one line
+        print(f"{parser.prog}: error: {err}", file=sys.stderr)
+        return 2
     data = export(state, args.format, title=args.title, subtitle=args.subtitle, preset=preset, size=size,
                   bounds=bounds, approval_no=args.approval)
-    out.write_bytes(data)
+    try:
+        out.write_bytes(data)
+    except OSError as err:  # e.g. a full disk (ENOSPC): no half-written file, one line, exit 2
+        out.unlink(missing_ok=True)
+        print(f"{parser.prog}: error: cannot write {out}: {err.strerror or err}", file=sys.stderr)
+        return 2
     detail = f" ({'×'.join(map(str, pixel_size(preset, size)))} px)" if args.format == "png" else ""
     print(f"wrote {out}{detail}, {len(data):,} bytes")
     return 0
