@@ -406,7 +406,8 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
     except (zipfile.BadZipFile, OSError, EOFError) as err:
         raise _Rejected("bad_file", error=type(err).__name__) from err
     if unzipped > MAX_UNZIPPED_BYTES:
-        raise _Rejected("too_large", size_mb=f"{unzipped / 2**20:.1f}", limit_mb=MAX_UNZIPPED_BYTES // 2**20)
+        raise _Rejected("too_large_unpacked", size_mb=f"{unzipped / 1e6:.1f}",
+                        limit_mb=f"{MAX_UNZIPPED_BYTES / 1e6:.0f}")
     try:
         return _sheet_rows(data)
     except _Rejected:
