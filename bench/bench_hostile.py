@@ -87,9 +87,9 @@ def corpus_rows() -> list[dict]:
 def _points(n: int, own_sources: bool):
     from geo import uploads
     from tests import hostile_corpus
-    features = [hostile_corpus.point_feature(f"测试平台 {i:06d}", **({"source": f"测试来源 {i:06d}"} if own_sources else {}))
-                for i in range(n)]
-    for i, feature in enumerate(features):  # spread over Beijing's centre, 0.0001° apart
+    sources = [{"source": f"测试来源 {i:06d}"} if own_sources else {} for i in range(n)]
+    features = [hostile_corpus.point_feature(f"测试平台 {i:06d}", **sources[i]) for i in range(n)]
+    for i, feature in enumerate(features):  # a grid over central Beijing, 0.001° by 0.0002° a step
         feature["geometry"]["coordinates"] = [116.30 + (i % 200) * 1e-3, 39.85 + (i // 200) * 2e-4]
     data = json.dumps({"type": "FeatureCollection", "features": features}).encode()
     start = time.perf_counter()

@@ -535,7 +535,8 @@ UPLOAD_MESSAGES.update({
     "too_many_rows": Term("文件超过 {limit} 行的上限，未采用；请拆分后分别上传",
                           "the file has more than {limit} rows, the limit; nothing was used — split it"),
     "too_large_unpacked": Term("工作簿解压后为 {size_mb} MB，超过 {limit_mb} MB 的上限，未读取",
-                               "unpacked, the workbook is {size_mb} MB, over the {limit_mb} MB limit; nothing was read"),
+                               "unpacked, the workbook is {size_mb} MB, over the {limit_mb} MB limit; "
+                               "nothing was read"),
     "too_deep": Term("GeoJSON 嵌套超过 {limit} 层，未读取", "the GeoJSON is nested deeper than {limit} levels; "
                                                            "nothing was read"),
     "cell_too_large": Term("有单元格超过 {limit} 个字符，无法读取文件",

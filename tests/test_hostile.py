@@ -128,7 +128,8 @@ def test_3_a_csv_of_millions_of_bad_rows_gives_one_message():
 
 def test_3_messages_are_summarised_per_column_and_problem():
     rows = limits.MAX_DATA_ROWS
-    result = uploads.read_indicators("m.csv", (hostile_corpus.INDICATOR_HEADER + "Nowhere,1800,x,abc,,\n" * rows).encode())
+    data = (hostile_corpus.INDICATOR_HEADER + "Nowhere,1800,x,abc,,\n" * rows).encode()
+    result = uploads.read_indicators("m.csv", data)
     assert len(result.problems) <= limits.MAX_MESSAGES
     counted = {}
     for p in result.problems:
@@ -185,8 +186,8 @@ def _svg_texts(svg: bytes) -> str:
 def test_5_mathtext_in_user_text_prints_as_typed_in_every_image():
     title, subtitle, approval = r"$\foo$ 标题", "a $x^$ b", "投资 $5 亿 和 $6 亿"
     points = _points(["测试平台 1"], source=["US$ 5 亿"])
-    files = snapshot.export_all(ViewState(lang="zh", overlays=("user_points",)), ("png", "svg", "pdf", "pptx"), title=title, subtitle=subtitle,
-                                approval_no=approval, user_points=points)
+    files = snapshot.export_all(ViewState(lang="zh", overlays=("user_points",)), ("png", "svg", "pdf", "pptx"),
+                                title=title, subtitle=subtitle, approval_no=approval, user_points=points)
     texts = _svg_texts(files["svg"])
     for typed in (title, subtitle, approval, "US$ 5 亿"):
         assert typed in texts, typed
@@ -314,8 +315,8 @@ def test_10_server_widget_and_reader_agree_on_the_upload_limit():
 def test_11_control_characters_leave_every_svg_well_formed():
     control = hostile_corpus.CONTROL
     points = _points([f"测试平台 {control}"], source=[f"测试来源 {control}"], kind=[control])
-    svg = snapshot.export(ViewState(lang="en", overlays=("user_points",)), "svg", title=f"t{control}", subtitle=f"s{control}",
-                          approval_no=f"a{control}", user_points=points)
+    svg = snapshot.export(ViewState(lang="en", overlays=("user_points",)), "svg", title=f"t{control}",
+                          subtitle=f"s{control}", approval_no=f"a{control}", user_points=points)
     ET.fromstring(svg)  # raises if not well-formed
     assert "测试来源" in _svg_texts(svg)
     pptx = snapshot.export(ViewState(), "pptx", title=f"t{control}", user_points=points)
