@@ -2,6 +2,7 @@
 
     python -m bench.bench_hostile            # every measurement, a Markdown table on stdout
     python -m bench.bench_hostile --quick    # the corpus only
+    python -m bench.bench_hostile --server   # the app server's memory across browser sessions uploading
 
 Each upload case runs in a fresh child process: resident memory idle (imports and boundaries
 loaded), the peak while reading (sampled every 5 ms), and after the result is dropped and a
@@ -131,10 +132,56 @@ def map_run_rows() -> list[dict]:
     return rows
 
 
+SERVER_CASES = ("messages_5mb.csv", "messages_at_row_limit.csv", "blank_lines_5mb.csv")
+
+
+def server_rows(sessions: int = 3) -> list[dict]:
+    """The app's server memory: idle, after each browser session uploads a hostile file, after they close."""
+    import tempfile
+    from pathlib import Path
+
+    from playwright.sync_api import sync_playwright
+
+    from tests import hostile_corpus
+    from tests.e2e.liveapp import app_process, fresh_page
+
+    files = {name: data for _, name, _, data, _ in hostile_corpus.cases() if name in SERVER_CASES}
+    rows = []
+    with tempfile.TemporaryDirectory() as folder, app_process() as (base, proc), sync_playwright() as pw:
+        server = psutil.Process(proc.pid)
+        for name, data in files.items():
+            (Path(folder) / name).write_bytes(data)
+        with fresh_page(pw, f"{base}/data?lang=en") as (page, _):
+            page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=90_000)
+        time.sleep(3)
+        rows.append({"when": "idle (after one plain visit of the Data page)", "rss": server.memory_info().rss / MB})
+        for name in files:
+            for _ in range(sessions):
+                with fresh_page(pw, f"{base}/data?lang=en") as (page, _):
+                    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=90_000)
+                    page.locator('input[type="file"]').nth(1).set_input_files(str(Path(folder) / name))
+                    page.get_by_text("rows accepted").first.wait_for(timeout=120_000)
+                    page.wait_for_timeout(1000)
+                    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=120_000)
+                    during = server.memory_info().rss / MB
+            time.sleep(5)  # the closed sessions' state is dropped
+            rows.append({"when": f"{sessions} sessions uploaded {name}, then closed (during: {during:.0f} MB)",
+                         "rss": server.memory_info().rss / MB})
+        time.sleep(130)  # server.disconnectedSessionTTL (120 s): closed sessions and their files are dropped
+        rows.append({"when": "130 s later (past the closed sessions' 120 s TTL)", "rss": server.memory_info().rss / MB})
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--server", action="store_true", help="only the server's memory across browser sessions")
     args = parser.parse_args()
+    if args.server:
+        print("| server memory | RSS MB |\n|---|---:|")
+        for r in server_rows():
+            print(f"| {r['when']} | {r['rss']:.0f} |")
+        return
     print("| class | file | bytes | s | idle MB | peak MB | after MB | rows kept | messages | codes |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
     for r in corpus_rows():

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import codecs
 import csv
+import ctypes
+import ctypes.util
+import gc
 import hashlib
 import io
 import json
@@ -249,6 +252,27 @@ def _summarised(problems: list[UploadProblem]) -> list[UploadProblem]:
     dropped = len(kept) - room
     return kept[:room] + summaries[:limits.MAX_MESSAGES - 1] + [
         UploadProblem(None, None, "more_problems_all", {"n": dropped})]
+
+
+def release_memory() -> None:
+    """Hand the memory a big read freed back to the operating system (glibc keeps it otherwise).
+
+    Reading builds and drops millions of small objects; without this the server's resident memory
+    stays at its peak after every large upload (bench/bench_hostile.py --server, docs/limits.md).
+    """
+    gc.collect()
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _libc():
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    except OSError:  # not glibc (macOS, musl): nothing to trim
+        return None
+
+
+_LIBC = _libc()
 
 
 def merge_indicators(shipped: pd.DataFrame, uploaded: pd.DataFrame | None) -> pd.DataFrame:

@@ -133,6 +133,7 @@ for upload_kind, upload_reader, upload_types in (
     if upload_file is not None and uploads.is_new_upload(st.session_state, upload_kind, upload_file.file_id):
         uploads.remember_upload(st.session_state, upload_kind, upload_file.file_id,
                                 upload_reader(upload_file.name, upload_file.getvalue()))
+        uploads.release_memory()
     upload_result = uploads.last_result(st.session_state, upload_kind)
     if upload_result is not None:
         st.write(ui("upload_accepted", lang).format(accepted=len(upload_result.rows), total=upload_result.total_rows))
