@@ -22,7 +22,7 @@ import openpyxl
 
 from geo import boundaries
 from geo.workspace import Store, entities, reading
-from tests import hostile_corpus
+from tests import hostile_workspace_corpus as hostile_corpus
 
 TICK = 0.010
 

@@ -13,7 +13,6 @@ import json
 
 import geopandas as gpd
 import pandas as pd
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
@@ -21,13 +20,13 @@ from pptx.util import Emu, Inches, Pt
 import numpy as np
 import shapely
 
-from geo import filters
+from geo import filters, textsafe
 from geo.vocab import ui
 
 # Flows are the parks again, drawn origin → host; the parks' rows carry origin_code.
 EXPORT_LAYERS = ("platforms", "parks", "policy_areas", "lines", "stations", "airports", "ports", "axes",
                  "user_points")
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = textsafe.FORMULA_PREFIXES
 XLSX_CELL_LIMIT = 32767
 
 
@@ -43,7 +42,7 @@ def to_pptx(snapshot_png_bytes: bytes, title: str, sources: list[str], links: li
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
     slide = deck.slides.add_slide(deck.slide_layouts[5])  # "Title Only"
     heading = slide.shapes.title
-    heading.text = title
+    heading.text = textsafe.xml_text(title)  # python-pptx refuses what XML cannot hold
     heading.left, heading.top, heading.width, heading.height = Inches(0.4), Inches(0.15), Inches(12.53), Inches(0.8)
     heading.text_frame.paragraphs[0].font.size = Pt(26)  # the layout's 44 pt overflows a long title
     box_w, box_h, top = deck.slide_width - Inches(0.6), deck.slide_height - Inches(1.1), Inches(1.0)
@@ -59,7 +58,7 @@ def to_pptx(snapshot_png_bytes: bytes, title: str, sources: list[str], links: li
     _add_source_slides(deck, lines, lang)
     if links and source_urls is None:  # without the addresses beside their sources, list them apart
         notes += ["", f"{ui('snapshot_links', lang)}:", *(f"• {u}" for u in links)]
-    slide.notes_slide.notes_text_frame.text = "\n".join(notes)
+    slide.notes_slide.notes_text_frame.text = textsafe.xml_text("\n".join(notes))
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
@@ -88,8 +87,8 @@ def _geometry_columns(frame: gpd.GeoDataFrame) -> pd.DataFrame:
 
 
 def _guard(value):
-    """Text a spreadsheet would run as a formula gets a leading apostrophe."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value
+    """Text a spreadsheet would run as a formula gets a leading apostrophe (after control characters go)."""
+    return textsafe.spreadsheet_value(value)
 
 
 def _export_frames(layers: filters.Layers) -> dict[str, pd.DataFrame]:
@@ -148,8 +147,8 @@ def to_xlsx(layers: filters.Layers) -> bytes:
 
 
 def _xlsx_cell(value):
-    # openpyxl refuses control characters, which an uploaded file may contain.
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+    # _guard already dropped what openpyxl refuses; guarding again costs little and keeps this safe alone.
+    return textsafe.spreadsheet_value(value)
 
 
 def to_geojson(layers: filters.Layers) -> str:

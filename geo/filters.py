@@ -68,6 +68,11 @@ _PARAMS = {"overlays": "layers", "types": "type", "provinces": "prov", "cities":
            "city": "city", "center": "c", "zoom": "z", "lang": "lang", "basemap": "basemap"}
 
 
+def query_keys() -> tuple[str, ...]:
+    """Every URL parameter the Map page reads."""
+    return tuple(_PARAMS.values())
+
+
 def _city_codes() -> tuple[str, ...]:
     return tuple(boundaries.cities()["code"])
 
@@ -353,9 +358,14 @@ def _curated_layers(state: ViewState) -> Layers:
 def _filter_user_points(points: gpd.GeoDataFrame | None, state: ViewState) -> gpd.GeoDataFrame:
     if points is None or points.empty:
         return gpd.GeoDataFrame({"id": [], "name": []}, geometry=[], crs=boundaries.CRS)
+    if not (state.provinces or state.cities):
+        return points  # nothing to locate: the same frame, no per-point work on each run
     given = points["city_code"] if "city_code" in points else pd.Series(None, index=points.index, dtype=object)
-    located = pd.Series([code if isinstance(code, str) else _city_at(point)
-                         for code, point in zip(given, points.geometry)], index=points.index, dtype=object)
+    if "located_city_code" in points:  # geo.uploads located every point once, when the file was read
+        located = given.astype(object).fillna(points["located_city_code"])
+    else:
+        located = pd.Series([code if isinstance(code, str) else _city_at(point)
+                             for code, point in zip(given, points.geometry)], index=points.index, dtype=object)
     return points[_in_places(located, state)]
 
 

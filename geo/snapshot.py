@@ -20,6 +20,7 @@ import datetime as dt
 import html
 import io
 import math
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -41,7 +42,20 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib_scalebar.scalebar import ScaleBar
 
-from geo import assets, boundaries, choropleth, datasets, exports, filters, indicators, mapview, overlays, sources
+from geo import (
+    assets,
+    boundaries,
+    choropleth,
+    datasets,
+    exports,
+    filters,
+    indicators,
+    limits,
+    mapview,
+    overlays,
+    sources,
+    textsafe,
+)
 from geo.vocab import (
     CORRIDOR_STATUSES,
     INDICATORS,
@@ -258,17 +272,20 @@ def _em(text: str) -> float:
 
 def _wrap(text: str, width_em: float, max_lines: int) -> str:
     """Character-level wrap (CJK has no spaces to break at); the last line ends in … if cut."""
-    lines, line = [], ""
+    lines, line, width = [], "", 0.0
     for char in text:
-        if _em(line + char) > width_em:
+        char_width = _char_em(char)
+        if width + char_width > width_em:
             lines.append(line)
+            if len(lines) == max_lines:  # text is left over: the last line ends in …, the rest is not read
+                lines[-1] = lines[-1][:-1] + "…"
+                return "\n".join(lines)
             line = char.lstrip()
+            width = _em(line)
         else:
             line += char
+            width += char_width
     lines.append(line)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][:-1] + "…"
     return "\n".join(lines)
 
 
@@ -670,32 +687,56 @@ def _draw_text(fig, title: str, subtitle: str, sources: list[str], approval_no: 
     w_in, h_in = fig.get_size_inches()
     s, left = lay.scale, 0.15 * lay.scale / w_in
     width_pt = (w_in - 0.3 * s) * 72
-    fig.text(left, 1 - 0.1 * s / h_in, _wrap(title, width_pt / (21 * s), 1), fontsize=21 * s,
+    # User text prints as typed: measured and wrapped as written, then escaped for mathtext ($) once
+    # the wrap is done, and without characters an SVG cannot hold.
+    title, subtitle, approval_no = (_typed(t) for t in (title, subtitle, approval_no))
+    fig.text(left, 1 - 0.1 * s / h_in, _mathsafe(_wrap(title, width_pt / (21 * s), 1)), fontsize=21 * s,
              va="top", ha="left")
     if subtitle:
-        fig.text(left, 1 - 0.5 * s / h_in, _wrap(subtitle, width_pt / (11.5 * s), 1), fontsize=11.5 * s,
-                 color="#444444", va="top", ha="left")
+        fig.text(left, 1 - 0.5 * s / h_in, _mathsafe(_wrap(subtitle, width_pt / (11.5 * s), 1)),
+                 fontsize=11.5 * s, color="#444444", va="top", ha="left")
     small = 7.5 * s
     facts = [f"{ui('snapshot_date', lang)}: {today.isoformat()}", ui("snapshot_projection", lang)]
     if approval_no.strip():
         facts.append(f"{ui('approval_no', lang)}: {approval_no.strip()}")
-    fig.text(left, 0.1 * s / h_in, " · ".join(facts) + " · " + ui("schematic_note", lang),
+    fig.text(left, 0.1 * s / h_in, _mathsafe(" · ".join(facts) + " · " + ui("schematic_note", lang)),
              fontsize=small, color="#333333", va="bottom", ha="left")
-    fig.text(left, 0.27 * s / h_in, source_line(sources, lang, width_pt / small), fontsize=small,
+    fig.text(left, 0.27 * s / h_in, _mathsafe(source_line(sources, lang, width_pt / small)), fontsize=small,
              color="#333333", va="bottom", ha="left", linespacing=1.3)
 
 
+def _typed(text: str | None) -> str:
+    """User text as a figure may print it: XML-safe, one line, at most ``MAX_FIGURE_TEXT`` characters."""
+    return " ".join(textsafe.xml_text(text or "").splitlines())[:limits.MAX_FIGURE_TEXT]
+
+
+def _mathsafe(text: str) -> str:
+    return textsafe.mathtext_text(text)
+
+
 def source_line(sources: list[str], lang: str, width_em: float, lines: int = SOURCE_LINES) -> str:
-    """'Sources: a; b; c … and N more' wrapped to ``lines`` lines of ``width_em`` ems."""
+    """'Sources: a; b; c … and N more' wrapped to ``lines`` lines of ``width_em`` ems.
+
+    Each source is measured once (a running sum of widths), and at most ``MAX_SOURCES_SHOWN`` are
+    considered: the time is linear in what is shown, whatever the number of sources.
+    """
     head = f"{ui('snapshot_sources', lang)}: "
+    if not sources:
+        return head
     budget = width_em * lines - 2  # the wrap loses part of a character per line
-    for shown in range(len(sources), 0, -1):
-        rest = len(sources) - shown
-        more = (" " + ui("snapshot_more", lang).format(n=rest)) if rest else ""
-        text = head + "; ".join(sources[:shown]) + more
-        if _em(text) <= budget or shown == 1:
-            return _wrap(text, width_em, lines)
-    return head
+    candidates = [_typed(source) for source in sources[:limits.MAX_SOURCES_SHOWN]]
+    used, separator, shown = _em(head), _em("; "), 1
+    for count, source in enumerate(candidates, start=1):
+        used += _em(source) + (separator if count > 1 else 0)
+        if used > budget:
+            break  # every longer list is wider still
+        if used + _em(_more(len(sources) - count, lang)) <= budget:
+            shown = count
+    return _wrap(head + "; ".join(candidates[:shown]) + _more(len(sources) - shown, lang), width_em, lines)
+
+
+def _more(rest: int, lang: str) -> str:
+    return (" " + ui("snapshot_more", lang).format(n=rest)) if rest else ""
 
 
 # --- saving -------------------------------------------------------------------------------------
@@ -705,7 +746,8 @@ def save(snapshot: Snapshot, path_or_buffer, fmt: str) -> None:
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"format {fmt!r}: save writes {', '.join(IMAGE_FORMATS)}")
     with _style():
-        snapshot.figure.savefig(path_or_buffer, format=fmt, dpi=snapshot.dpi, metadata={"Title": snapshot.title})
+        snapshot.figure.savefig(path_or_buffer, format=fmt, dpi=snapshot.dpi,
+                                metadata={"Title": textsafe.xml_text(snapshot.title)})
 
 
 def image_bytes(snapshot: Snapshot, fmt: str) -> bytes:
@@ -876,6 +918,17 @@ def state_from_args(args: argparse.Namespace) -> filters.ViewState:
     return state
 
 
+def _check_output_path(out: Path) -> None:
+    """Refuse an --out the file cannot be written to, before any drawing (which takes seconds)."""
+    if out.is_dir():
+        raise ValueError(f"--out {out}: is a directory; give a file name, e.g. {out / 'jjj-map.png'}")
+    folder = out.parent
+    if not folder.is_dir():
+        raise ValueError(f"--out {out}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise ValueError(f"--out {out}: the folder {folder} is not writable")
+
+
 def main(argv: list[str] | None = None) -> int:
     """CLI entry point: 0 when the file is written, 2 with a message on a bad option."""
     parser = _parser()
@@ -889,9 +942,19 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as err:
         parser.error(str(err))
     out = Path(args.out or f"jjj-map.{args.format}")
+    try:
+        _check_output_path(out)
+    except ValueError as err:  # the options are fine; only where to write is wrong: one line
+        print(f"{parser.prog}: error: {err}", file=sys.stderr)
+        return 2
     data = export(state, args.format, title=args.title, subtitle=args.subtitle, preset=preset, size=size,
                   bounds=bounds, approval_no=args.approval)
-    out.write_bytes(data)
+    try:
+        out.write_bytes(data)
+    except OSError as err:  # e.g. a full disk (ENOSPC): no half-written file, one line, exit 2
+        out.unlink(missing_ok=True)
+        print(f"{parser.prog}: error: cannot write {out}: {err.strerror or err}", file=sys.stderr)
+        return 2
     detail = f" ({'×'.join(map(str, pixel_size(preset, size)))} px)" if args.format == "png" else ""
     print(f"wrote {out}{detail}, {len(data):,} bytes")
     return 0

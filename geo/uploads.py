@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import codecs
 import csv
+import ctypes
+import ctypes.util
+import gc
+import hashlib
 import io
 import json
 import math
@@ -22,15 +26,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import geopandas as gpd
+import numpy as np
 import openpyxl
 import pandas as pd
 import shapely
 
-from geo import boundaries
+from geo import boundaries, limits
 from geo.vocab import INDICATORS, POSITIVE_INDICATORS, UPLOAD_MESSAGES, ui
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_UNZIPPED_BYTES = 100 * 1024 * 1024  # an .xlsx is a zip archive: refuse zip bombs unopened
+MAX_UPLOAD_BYTES = limits.MAX_UPLOAD_BYTES
+MAX_UNZIPPED_BYTES = limits.MAX_UNZIPPED_BYTES
 MAX_NAME_LENGTH = 200
 MAX_MAGNITUDE = 1e15
 YEARS = (1949, 2100)
@@ -40,7 +45,10 @@ HEADER_SEARCH_ROWS = 10
 BOUNDARY_TOLERANCE_DEG = 0.01
 INDICATOR_COLUMNS = ("area_code", "year", "indicator", "value", "unit", "edition",
                      "source_title", "source_url", "notes")
-POINT_COLUMNS = ("id", "name", "kind", "city_code", "year", "industries", "source_title", "geometry")
+# located_city_code: the city the point lies in by the boundaries, found once when the file is read, so
+# the Map page's city filters never locate points again (None outside every city).
+POINT_COLUMNS = ("id", "name", "kind", "city_code", "located_city_code", "year", "industries", "source_title",
+                 "geometry")
 USER_EDITION = "user_upload"
 STATE_KEYS = {"indicators": "user_indicators", "points": "user_points"}
 
@@ -85,7 +93,10 @@ class UploadProblem:
         return where + self._text(lang)
 
     def _text(self, lang: str) -> str:
-        return UPLOAD_MESSAGES[self.code](lang).format_map(_Params(self.params))
+        params = self.params
+        if "problem" in params:  # a summary names the problem it counts, in the same language
+            params = {**params, "problem": UPLOAD_MESSAGES[params["problem"]](lang).format_map(_Elided())}
+        return UPLOAD_MESSAGES[self.code](lang).format_map(_Params(params))
 
 
 class _Params(dict):
@@ -95,6 +106,13 @@ class _Params(dict):
         return "{" + key + "}"
 
 
+class _Elided(dict):
+    """Template values of a problem named in a summary: each value differs per row, so none is shown."""
+
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
 @dataclass
 class UploadResult:
     """The valid rows of an upload, every problem found, and how many data rows the file had."""
@@ -102,6 +120,7 @@ class UploadResult:
     rows: pd.DataFrame
     problems: list[UploadProblem] = field(default_factory=list)
     total_rows: int = 0
+    digest: str = ""  # SHA-256 of the file's bytes: the same content is the same upload
 
 
 @dataclass(frozen=True)
@@ -169,11 +188,15 @@ def read_indicators(filename: str, data: bytes) -> UploadResult:
     Columns ``city, year, indicator, value`` and optionally ``unit, source`` (Chinese headers too).
     Rows with problems are left out and described in ``problems``.
     """
+    data = bytes(data)
     try:
-        table = _open_table(filename, bytes(data), INDICATOR_LAYOUT, (".csv", ".xlsx"))
+        table = _open_table(filename, data, INDICATOR_LAYOUT, (".csv", ".xlsx"))
+        result = _check_indicators(table, filename)
     except _Rejected as rejected:
-        return UploadResult(_indicator_frame([]), [rejected.problem], 0)
-    return _check_indicators(table, filename)
+        result = UploadResult(_indicator_frame([]), [rejected.problem], 0)
+    except RecursionError:  # a safety net: nesting is checked before parsing
+        result = UploadResult(_indicator_frame([]), [_too_deep()], 0)
+    return _finished(result, data)
 
 
 def read_points(filename: str, data: bytes) -> UploadResult:
@@ -182,11 +205,74 @@ def read_points(filename: str, data: bytes) -> UploadResult:
     Points must lie in Beijing–Tianjin–Hebei and, when a city is named, in that city. The rows are a
     GeoDataFrame in EPSG:4326 with ``POINT_COLUMNS``.
     """
+    data = bytes(data)
     try:
-        table = _open_table(filename, bytes(data), POINT_LAYOUT, (".csv", ".geojson", ".json"))
+        table = _open_table(filename, data, POINT_LAYOUT, (".csv", ".geojson", ".json"))
+        result = _check_points(table, filename)
     except _Rejected as rejected:
-        return UploadResult(_point_frame([]), [rejected.problem], 0)
-    return _check_points(table, filename)
+        result = UploadResult(_point_frame([]), [rejected.problem], 0)
+    except RecursionError:  # a safety net: nesting is checked before parsing
+        result = UploadResult(_point_frame([]), [_too_deep()], 0)
+    return _finished(result, data)
+
+
+def _too_deep() -> UploadProblem:
+    return UploadProblem(None, None, "too_deep", {"limit": limits.MAX_JSON_DEPTH})
+
+
+def _finished(result: UploadResult, data: bytes) -> UploadResult:
+    result.digest = hashlib.sha256(data).hexdigest()
+    result.problems = _summarised(result.problems)
+    return result
+
+
+def _summarised(problems: list[UploadProblem]) -> list[UploadProblem]:
+    """The first ``MAX_MESSAGES_PER_KIND`` problems per column and code, then one line counting the rest.
+
+    A million bad rows must not become a million messages (each one memory, and a table row sent to
+    the browser); the user still learns every kind of problem and how often it occurs.
+    """
+    kept, extra, order = [], {}, []
+    seen: dict[tuple, int] = {}
+    for problem in problems:
+        kind = (problem.column, problem.code)
+        seen[kind] = seen.get(kind, 0) + 1
+        if seen[kind] <= limits.MAX_MESSAGES_PER_KIND:
+            kept.append(problem)
+        else:
+            if kind not in extra:
+                order.append(kind)
+            extra[kind] = extra.get(kind, 0) + 1
+    summaries = [UploadProblem(None, column, "more_problems",
+                               {"n": extra[(column, code)], "problem": code}) for column, code in order]
+    total = len(kept) + len(summaries)
+    if total <= limits.MAX_MESSAGES:
+        return kept + summaries
+    room = max(limits.MAX_MESSAGES - len(summaries) - 1, 0)
+    dropped = len(kept) - room
+    return kept[:room] + summaries[:limits.MAX_MESSAGES - 1] + [
+        UploadProblem(None, None, "more_problems_all", {"n": dropped})]
+
+
+def release_memory() -> None:
+    """Hand the memory a big read freed back to the operating system (glibc keeps it otherwise).
+
+    Reading builds and drops millions of small objects; without this the server's resident memory
+    stays at its peak after every large upload (bench/bench_hostile.py --server, docs/limits.md).
+    """
+    gc.collect()
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _libc():
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    except OSError:  # not glibc (macOS, musl): nothing to trim
+        return None
+
+
+_LIBC = _libc()
 
 
 def merge_indicators(shipped: pd.DataFrame, uploaded: pd.DataFrame | None) -> pd.DataFrame:
@@ -261,7 +347,7 @@ def _state_key(kind: str, part: str) -> str:
 def _open_table(filename: str, data: bytes, layout: _Layout, extensions: tuple[str, ...]) -> _Table:
     extension = os.path.splitext(filename)[1].lower()
     if len(data) > MAX_UPLOAD_BYTES:
-        raise _Rejected("too_large", size_mb=f"{len(data) / 2**20:.1f}", limit_mb=MAX_UPLOAD_BYTES // 2**20)
+        raise _Rejected("too_large", size_mb=f"{len(data) / 1e6:.1f}", limit_mb=limits.MAX_UPLOAD_MB)
     if extension not in extensions:
         raise _Rejected("unsupported_type", value=_shown(extension or filename), expected=", ".join(extensions))
     if not data.strip():
@@ -303,16 +389,32 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
-    """Records with the file line each starts on (the header is line 1)."""
+    """Records with the file line each starts on (the header is line 1), at most the row limit."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     rows, last_line = [], 0
     try:
         for cells in reader:
-            rows.append((last_line + 1, cells))
+            if any(cells):  # blank lines are skipped and not counted (the byte limit bounds them)
+                rows.append((last_line + 1, _capped_cells(cells)))
+                _check_row_count(len(rows))
             last_line = reader.line_num
-    except csv.Error as err:  # e.g. a cell longer than the csv module's field limit
-        raise _Rejected("bad_file", error="csv.Error") from err
+    except csv.Error as err:  # a cell longer than the csv module's field limit (131,072 characters)
+        raise _Rejected("cell_too_large", limit=f"{csv.field_size_limit():,}") from err
     return rows
+
+
+# Rows read before giving up: the data rows allowed plus the rows the header may sit below.
+_ROW_LIMIT = limits.MAX_DATA_ROWS + HEADER_SEARCH_ROWS
+
+
+def _check_row_count(rows: int) -> None:
+    if rows > _ROW_LIMIT:
+        raise _Rejected("too_many_rows", limit=f"{limits.MAX_DATA_ROWS:,}")
+
+
+def _capped_cells(cells: list[str]) -> list[str]:
+    """At most ``MAX_COLUMNS`` cells, each cut one past ``MAX_CELL_CHARS`` (still too long, less to hold)."""
+    return [cell[:limits.MAX_CELL_CHARS + 1] for cell in cells[:limits.MAX_COLUMNS]]
 
 
 def _delimiter(text: str) -> str:
@@ -328,9 +430,12 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
     except (zipfile.BadZipFile, OSError, EOFError) as err:
         raise _Rejected("bad_file", error=type(err).__name__) from err
     if unzipped > MAX_UNZIPPED_BYTES:
-        raise _Rejected("too_large", size_mb=f"{unzipped / 2**20:.1f}", limit_mb=MAX_UNZIPPED_BYTES // 2**20)
+        raise _Rejected("too_large_unpacked", size_mb=f"{unzipped / 1e6:.1f}",
+                        limit_mb=f"{MAX_UNZIPPED_BYTES / 1e6:.0f}")
     try:
         return _sheet_rows(data)
+    except _Rejected:
+        raise
     except Exception as err:  # noqa: BLE001 - openpyxl fails on malformed workbooks in many ways
         raise _Rejected("bad_file", error=type(err).__name__) from err
 
@@ -344,8 +449,13 @@ def _sheet_rows(data: bytes) -> list[tuple[int, list[str]]]:
             return []
         sheet = book.worksheets[0]
         sheet.reset_dimensions()  # some writers record a wrong sheet size; read what is there
-        return [(number, [_cell_text(value) for value in cells])
-                for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        # Streamed: a sheet of a million (blank) rows stops here after the limit, not after a gigabyte.
+        rows = []
+        for number, cells in enumerate(sheet.iter_rows(values_only=True, max_col=limits.MAX_COLUMNS), start=1):
+            if any(value is not None for value in cells):
+                rows.append((number, _capped_cells([_cell_text(value) for value in cells])))
+                _check_row_count(len(rows))
+        return rows
     finally:
         book.close()
 
@@ -404,7 +514,24 @@ def _match_header(cells: list[str], layout: _Layout) -> dict[str, int]:
     return found
 
 
+def _json_depth(text: str) -> int:
+    """The deepest nesting of arrays and objects in JSON ``text`` (brackets inside strings ignored)."""
+    brackets = np.frombuffer("".join(_JSON_BRACKETS.findall(_JSON_STRINGS.sub("", text))).encode(), np.uint8)
+    if not len(brackets):
+        return 0
+    steps = np.where((brackets == ord("[")) | (brackets == ord("{")), 1, -1)
+    return int(np.cumsum(steps).max())
+
+
+_JSON_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_BRACKETS = re.compile(r"[\[\]{}]")
+
+
 def _geojson_table(text: str) -> _Table:
+    # Python's json parser recurses once per level and geopandas, json.dumps and this module after it:
+    # a file nested a few hundred levels would raise RecursionError (a traceback, on every rerun).
+    if _json_depth(text) > limits.MAX_JSON_DEPTH:
+        raise _Rejected("too_deep", limit=limits.MAX_JSON_DEPTH)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as err:
@@ -417,6 +544,8 @@ def _geojson_table(text: str) -> _Table:
         raise _Rejected("not_feature_collection")
     if not features:
         raise _Rejected("no_rows")
+    if len(features) > limits.MAX_DATA_ROWS:
+        raise _Rejected("too_many_rows", limit=f"{limits.MAX_DATA_ROWS:,}")
     labels = {name: name for name in POINT_LAYOUT.headers}
     labels.update(longitude="geometry", latitude="geometry", coordinates="geometry")
     return _Table([(i, _feature_cells(feature)) for i, feature in enumerate(features, start=1)], labels)
@@ -427,7 +556,7 @@ def _feature_cells(feature) -> dict[str, str]:
     properties = feature.get("properties")
     matched = _match_header(list(properties), POINT_LAYOUT) if isinstance(properties, dict) else {}
     values = list(properties.values()) if matched else []
-    cells = {name: _cell_text(values[i]).strip() for name, i in matched.items()}
+    cells = {name: _cell_text(values[i]).strip()[:limits.MAX_CELL_CHARS + 1] for name, i in matched.items()}
     geometry = feature.get("geometry")
     kind = geometry.get("type") if isinstance(geometry, dict) else None
     coordinates = geometry.get("coordinates") if isinstance(geometry, dict) else None
@@ -447,6 +576,9 @@ class _Row:
     def __init__(self, number: int, cells: dict[str, str], labels: dict[str, str]):
         self.number, self.cells, self.labels = number, cells, labels
         self.problems: list[UploadProblem] = []
+        for column, text in cells.items():
+            if len(text) > limits.MAX_CELL_CHARS and not column.startswith("_"):
+                self.flag(column, "cell_too_long", limit=f"{limits.MAX_CELL_CHARS:,}")
 
     def text(self, column: str) -> str:
         return self.cells.get(column, "")
@@ -525,11 +657,24 @@ def _check_points(table: _Table, filename: str) -> UploadResult:
     accepted, problems = [], []
     for number, cells in table.records:
         row = _Row(number, cells, table.labels)
-        point = _point_values(row, filename)
+        point = _point_values(row, filename) if not row.problems else None
         problems += row.problems
         if not row.problems:
             accepted.append(point)
-    return UploadResult(_point_frame(accepted), problems, len(table.records))
+    return UploadResult(_located(_point_frame(accepted)), problems, len(table.records))
+
+
+def _located(points: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """``points`` with the city each lies in (given or not), found in one spatial query."""
+    cities = boundaries.cities()
+    tree = shapely.STRtree(cities.geometry.to_numpy())
+    point_at, city_at = tree.query(points.geometry.to_numpy(), predicate="intersects")
+    located = pd.Series(None, index=range(len(points)), dtype=object)
+    # The first city found per point, as boundaries.find_unit picks the first match.
+    first = pd.Series(city_at, index=point_at).groupby(level=0).min()
+    located.iloc[first.index.to_numpy()] = cities["code"].to_numpy()[first.to_numpy()]
+    points["located_city_code"] = located.to_numpy()
+    return points
 
 
 def _point_values(row: _Row, filename: str) -> dict | None:
@@ -543,7 +688,8 @@ def _point_values(row: _Row, filename: str) -> dict | None:
     lon, lat = row.required("longitude", _number), row.required("latitude", _number)
     if lon is None or lat is None or not _check_location(row, lon, lat, city):
         return None
-    return {"name": name, "kind": row.text("kind") or None, "city_code": city, "year": year,
+    return {"name": name, "kind": row.text("kind") or None, "city_code": city, "located_city_code": None,
+            "year": year,
             "industries": row.text("industries") or None,
             "source_title": row.text("source") or f"用户上传：{filename}", "geometry": shapely.Point(lon, lat)}
 
@@ -662,4 +808,5 @@ def _city_shapes() -> dict[str, shapely.Geometry]:
 def _near(shape: shapely.Geometry, lon: float, lat: float) -> bool:
     if shapely.intersects_xy(shape, lon, lat):
         return True
-    return shapely.distance(shape, shapely.Point(lon, lat)) <= BOUNDARY_TOLERANCE_DEG
+    # dwithin stops at the first vertex in reach: 25 times faster than the distance for far points.
+    return bool(shapely.dwithin(shape, shapely.Point(lon, lat), BOUNDARY_TOLERANCE_DEG))

@@ -730,3 +730,26 @@ UI.update({
     "ws_sheet_lists": Term("可选值", "Lists"),
 })
 UPLOAD_MESSAGES.update(WORKSPACE_MESSAGES)
+
+
+# --- Limits and hostile input (issue 19; geo/limits.py holds the numbers) ---------------------------
+UI.update({
+    "url_problems": Term("链接中有无法使用的参数，已忽略：", "Some of the link's parameters cannot be used and were ignored:"),
+    "url_unknown_key": Term("未知参数 {key}={value}", "unknown parameter {key}={value}"),
+    "url_bad_value": Term("参数 {key} 的值 {value} 无效", "invalid value {value} for parameter {key}"),
+    "url_dismiss": Term("知道了", "Dismiss"),
+})
+UPLOAD_MESSAGES.update({
+    "too_many_rows": Term("文件超过 {limit} 行的上限，未采用；请拆分后分别上传",
+                          "the file has more than {limit} rows, the limit; nothing was used — split it"),
+    "too_large_unpacked": Term("工作簿解压后为 {size_mb} MB，超过 {limit_mb} MB 的上限，未读取",
+                               "unpacked, the workbook is {size_mb} MB, over the {limit_mb} MB limit; "
+                               "nothing was read"),
+    "too_deep": Term("GeoJSON 嵌套超过 {limit} 层，未读取", "the GeoJSON is nested deeper than {limit} levels; "
+                                                           "nothing was read"),
+    "cell_too_large": Term("有单元格超过 {limit} 个字符，无法读取文件",
+                           "a cell is longer than {limit} characters; the file cannot be read"),
+    "cell_too_long": Term("单元格超过 {limit} 个字符", "the cell is longer than {limit} characters"),
+    "more_problems": Term("另有 {n} 行存在同样的问题（{problem}）", "{n} more rows have the same problem ({problem})"),
+    "more_problems_all": Term("另有 {n} 条问题未列出", "{n} more problems are not listed"),
+})

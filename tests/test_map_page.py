@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo import filters
 from geo.filters import ViewState
+from geo.vocab import ui
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
@@ -36,9 +37,9 @@ def test_the_map_is_sent_first_and_the_controls_follow_without_moving_it():
     at.run()
     assert not at.exception
     assert at.text_input(key="m_find") and at.multiselect(key="m_provinces") and at.selectbox(key="m_indicator")
-    assert at.sidebar.radio(key="lang").value == "en"
+    assert at.sidebar.radio[0].value == "en"
     # the switch keeps its place at the top of the sidebar, above the page's controls
-    assert type(at.sidebar[0]).__name__ == "Block" and at.sidebar[0].radio(key="lang")
+    assert type(at.sidebar[0]).__name__ == "Block" and at.sidebar[0].radio[0]
     # what the first run showed keeps its place: the same title and counts precede the map (whose
     # own column then gains the export panel below it)
     second = [type(e).__name__ for e in at.main]
@@ -77,12 +78,12 @@ def test_coming_back_to_the_map_sends_it_first_again():
 
 def test_the_chosen_language_outlasts_a_map_first_run_that_does_not_draw_its_switch():
     at = _run(lang="zh")
-    at.sidebar.radio(key="lang").set_value("en").run()
+    at.sidebar.radio[0].set_value("en").run()
     at.switch_page("views/cities.py").run()
     at.switch_page("views/map.py").run()
     assert not at.exception and not at.sidebar.radio and at.title[0].value == "Map"
     at.run()
-    assert at.sidebar.radio(key="lang").value == "en" and at.query_params["lang"] == "en"
+    assert at.sidebar.radio[0].value == "en" and at.query_params["lang"] == "en"
 
 
 def test_a_link_restores_the_view_and_reports_what_it_could_not_read():
@@ -90,7 +91,7 @@ def test_a_link_restores_the_view_and_reports_what_it_could_not_read():
     assert at.session_state["m_city"] == "130600"
     assert at.session_state["m_types"] == ["innovation"]
     assert at.session_state["m_scheme"] == "equal_interval"
-    assert any("z=99" in w.value for w in at.warning)
+    assert any(ui("url_bad_value", "en").format(key="z", value="99") in w.value for w in at.warning)
     assert _count(at, "Undertaking platforms") == filters.visible_layers(ViewState(types=("innovation",))).counts()["platforms"]
 
 

@@ -28,7 +28,7 @@ def test_page_runs_without_exception(page, lang):
     assert not at.exception, at.exception
     assert [t.value for t in at.title] == [ui(PAGES[page], lang)]
     if page != "views/map.py":  # the Map page's switch comes with its controls (test_map_page)
-        assert at.sidebar.radio(key="lang").value == lang
+        assert at.sidebar.radio[0].value == lang
 
 
 def test_language_comes_from_the_url_on_first_load():
@@ -44,7 +44,7 @@ def test_switching_language_changes_the_labels():
     at.run()
     assert at.title[0].value == "地图"
     at.run()  # the map's first report: its controls follow, the language switch among them
-    at.sidebar.radio(key="lang").set_value("en").run()
+    at.sidebar.radio[0].set_value("en").run()
     assert at.title[0].value == "Map"
     assert not at.exception
 

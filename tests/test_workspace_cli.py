@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import hostile_corpus
+from tests import hostile_workspace_corpus as hostile_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 PLATFORMS = "name,platform_type,county\n测试平台 001 / Test platform 001,innovation,蓟县\n"

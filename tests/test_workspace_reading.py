@@ -16,7 +16,7 @@ from geo.vocab import EXPECTED_PLATFORM_COUNTS, INDICATORS, PLATFORM_SYSTEMS, PL
 from geo.workspace import archive, entities, merge_with_curated, places, provenance, reading
 from geo.workspace.kinds import KINDS, safe_text, template_csv, template_xlsx
 from geo.workspace.store import Store
-from tests import hostile_corpus
+from tests import hostile_workspace_corpus as hostile_corpus
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from geo import boundaries, coverage, datasets, sources, uploads
+from geo import boundaries, coverage, datasets, limits, sources, uploads
 from geo.schemas import TABLES
 from geo.vocab import (
     CORE_INDICATORS,
@@ -124,7 +124,7 @@ st.download_button(f"{ui('download', lang)} policy_areas.csv", boundaries.POLICY
 # "user_points") for other pages to use, and nothing is ever written to data/.
 
 st.header(ui("upload_header", lang))
-st.write(ui("upload_intro", lang).format(limit_mb=uploads.MAX_UPLOAD_BYTES // 2**20))
+st.write(ui("upload_intro", lang).format(limit_mb=limits.MAX_UPLOAD_MB))
 for upload_kind, upload_reader, upload_types in (
     ("indicators", uploads.read_indicators, ["csv", "xlsx"]),
     ("points", uploads.read_points, ["csv", "geojson", "json"]),
@@ -141,11 +141,12 @@ for upload_kind, upload_reader, upload_types in (
                        file_name=f"template_{upload_kind}.csv", mime="text/csv", key=f"template_{upload_kind}")
     # The widget limit matches the reader's; the reader checks the size again whatever the widget does.
     upload_file = st.file_uploader(ui(f"upload_{upload_kind}", lang), type=upload_types, key=f"upload_{upload_kind}",
-                                   max_upload_size=uploads.MAX_UPLOAD_BYTES // 2**20, label_visibility="collapsed")
+                                   max_upload_size=limits.MAX_UPLOAD_MB, label_visibility="collapsed")
     # Read a file once: the uploader keeps it across reruns, and after "clear" it must not come back.
     if upload_file is not None and uploads.is_new_upload(st.session_state, upload_kind, upload_file.file_id):
         uploads.remember_upload(st.session_state, upload_kind, upload_file.file_id,
                                 upload_reader(upload_file.name, upload_file.getvalue()))
+        uploads.release_memory()
     upload_result = uploads.last_result(st.session_state, upload_kind)
     if upload_result is not None:
         st.write(ui("upload_accepted", lang).format(accepted=len(upload_result.rows), total=upload_result.total_rows))

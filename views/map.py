@@ -8,7 +8,9 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import boundaries, charts, choropleth, datasets, filters, indicators, mapview, overlays, registry, uploads
+from geo import (
+    boundaries, charts, choropleth, datasets, filters, indicators, mapview, overlays, registry, textsafe, uploads,
+)
 from geo.vocab import (
     CORE_INDICATORS,
     CORRIDOR_STATUSES,
@@ -48,13 +50,18 @@ def _widget_values(state: filters.ViewState) -> dict:
 # The view comes from the URL on a session's first visit; afterwards from the session. Streamlit
 # drops a page's widget values when another page runs, so they are restored from the last state.
 if "m_state" not in ss:
-    from_url, ss["m_ignored"] = filters.from_query(st.query_params.to_dict())
+    from_url, _ = filters.from_query(st.query_params.to_dict())  # what it ignored: app.py warns
     ss["m_state"], ss["m_nudge"], ss["m_center"], ss["m_zoom"] = from_url, 0, from_url.center, from_url.zoom
     ss["m_view"] = (from_url.center, from_url.zoom) if from_url.center and from_url.zoom else None
     # a link with a view keeps it; a link with only a city fits the map to the city
     ss["m_fitted"] = from_url.city if from_url.center else None
+# Streamlit keeps a selectbox's or pills' value as its label: after a language switch the browser
+# sends the old language's label, which no option matches (the basemap became "No basemap (offline)"
+# in the URL). The last state holds values, not labels: the widgets start from it again.
+language_changed = ss.get("m_lang", lang) != lang
+ss["m_lang"] = lang
 for key, value in _widget_values(ss["m_state"]).items():
-    if key not in ss:
+    if key not in ss or language_changed:
         ss[key] = value
 
 
@@ -188,11 +195,9 @@ with map_col:
 
 # --- search, beside the map; URL parameters that could not be read ---------------------------------
 with panel_col:
-    for key, value in ss.pop("m_ignored", []):
-        st.warning(ui("url_ignored", lang).format(key=key, value=value))
     st.text_input(ui("find", lang), key="m_find")
     if ss.get("m_find") and found.empty:
-        st.caption(ui("find_none", lang).format(q=ss["m_find"]))
+        st.caption(ui("find_none", lang).format(q=textsafe.markdown_text(ss["m_find"])))
     elif len(found):
         st.selectbox(ui("find", lang), list(found["id"]), key="m_found", label_visibility="collapsed",
                      format_func=lambda i: found.set_index("id").loc[i, name_col])
