@@ -670,7 +670,6 @@ WORKSPACE_MESSAGES: dict[str, Term] = {
     "too_many_members": Term("压缩包含 {n} 个文件，超过 {limit} 的上限", "the archive holds {n} files, over the limit of {limit}"),
     "cell_too_long": Term("单元格长 {length} 个字符，超过 {limit} 的上限",
                           "a cell is {length} characters long, over the limit of {limit}"),
-    "more_problems": Term("另有 {n} 行有同样的问题", "{n} more rows have the same problem"),
     "no_year_or_indicator": Term("宽表须在表头写年份或指标，并在表头上方一行写“indicator”或“year”及其值",
                                  "a wide table needs years or indicators across the header, and an 'indicator' or "
                                  "'year' row above it naming the other"),

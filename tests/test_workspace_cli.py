@@ -84,7 +84,7 @@ def test_refused_file_and_hostile_zip_exit_2(tmp_path, workspace):
     workspace_id, key = workspace
     (tmp_path / "deep.geojson").write_bytes(hostile_corpus.cases()[1].data)
     done = _cli(tmp_path, "import", workspace_id, tmp_path / "deep.geojson", "--key", key)
-    assert done.returncode == 2 and "nested more than" in done.stderr
+    assert done.returncode == 2 and "nested deeper than" in done.stderr
     (tmp_path / "bomb.zip").write_bytes(hostile_corpus._many_members(50))
     assert "archive" in _one_line_error(_cli(tmp_path, "import-zip", tmp_path / "bomb.zip"))
     assert _cli(tmp_path, "versions", workspace_id).stdout == ""

@@ -90,7 +90,7 @@ def test_messages_are_summarised_beyond_the_first_n_per_column_and_problem():
     result = _read("platforms", body, limits=reading.Limits(max_messages=20))
     assert len(result.problems) == 21 and result.total_rows == 500
     assert result.problems[-1].code == "more_problems" and result.problems[-1].params["n"] == 480
-    assert result.problems[-1].describe("en") == "Column city: 480 more rows have the same problem"
+    assert result.problems[-1].describe("en") == "Column city: 480 more rows have the same problem (unknown city “…”)"
 
 
 def test_row_cap_refuses_the_whole_file():

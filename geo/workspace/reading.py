@@ -67,8 +67,8 @@ class _Problems:
             self.extra[key] = seen + 1
 
     def summary(self) -> list[UploadProblem]:
-        more = [UploadProblem(None, column, "more_problems", {"n": n - self.limit})
-                for (column, _), n in self.extra.items() if n > self.limit]
+        more = [UploadProblem(None, column, "more_problems", {"n": n - self.limit, "problem": code})
+                for (column, code), n in self.extra.items() if n > self.limit]
         return self.kept + more
 
 
