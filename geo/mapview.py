@@ -392,7 +392,7 @@ class BaseLayers(MacroElement):
             // and each report reruns the page.
             map.fitBounds({{ this.bounds_json }}, {animate: false});
             // streamlit-folium reports the map's view as soon as the map exists, and that report reruns
-            // the page (the controls follow the map: views/map.py). Hold the first report until the
+            // the page (the controls follow the map: pages/map.py). Hold the first report until the
             // boundaries have arrived: sooner, the page's rerun competes with loading them; later (once
             // drawn), the controls come later without the map coming sooner (bench/bench_map.py).
             if (window.Streamlit && !jjj.reportHeld) {

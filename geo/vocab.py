@@ -244,7 +244,7 @@ UI: dict[str, Term] = {
     "page_platforms": Term("平台与园区", "Platforms & parks"),
     "page_corridors": Term("交通走廊", "Corridors"),
     "page_data": Term("数据与来源", "Data & sources"),
-    # Snapshots and exports (geo.snapshot, views/export_panel.py)
+    # Snapshots and exports (geo.snapshot, pages_support/export_panel.py)
     "export": Term("导出", "Export"),
     "export_intro": Term(
         "把当前地图视图（图层、筛选与当前范围）导出为图片、幻灯片、离线网页或数据。点击“生成”后下载。",

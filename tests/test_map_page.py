@@ -68,8 +68,8 @@ def test_counts_follow_the_filters_and_the_url_records_them():
 
 def test_coming_back_to_the_map_sends_it_first_again():
     at = _run()
-    at.switch_page("views/cities.py").run()
-    at.switch_page("views/map.py").run()
+    at.switch_page("pages/cities.py").run()
+    at.switch_page("pages/map.py").run()
     assert not at.exception and len(at.get("component_instance")) == 1 and not at.multiselect
     at.run()
     assert at.multiselect(key="m_provinces")
@@ -78,8 +78,8 @@ def test_coming_back_to_the_map_sends_it_first_again():
 def test_the_chosen_language_outlasts_a_map_first_run_that_does_not_draw_its_switch():
     at = _run(lang="zh")
     at.sidebar.radio(key="lang").set_value("en").run()
-    at.switch_page("views/cities.py").run()
-    at.switch_page("views/map.py").run()
+    at.switch_page("pages/cities.py").run()
+    at.switch_page("pages/map.py").run()
     assert not at.exception and not at.sidebar.radio and at.title[0].value == "Map"
     at.run()
     assert at.sidebar.radio(key="lang").value == "en" and at.query_params["lang"] == "en"

@@ -266,7 +266,7 @@ PANEL_SCRIPT = """
 import sys
 sys.path.insert(0, {root!r})
 from geo import filters
-from views.export_panel import render_export_panel
+from pages_support.export_panel import render_export_panel
 bounds = {{"_southWest": {{"lat": 39.0, "lng": 115.5}}, "_northEast": {{"lat": 40.5, "lng": 117.5}}}}
 state = filters.ViewState(overlays=("platforms",))
 render_export_panel(state, filters.visible_layers(state).counts(), bounds, None, "en")

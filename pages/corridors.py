@@ -6,6 +6,9 @@ from streamlit_folium import st_folium
 
 from geo import corridors, mapview, registry
 from geo.vocab import CORRIDOR_STATUSES, OKABE_ITO, PRECISIONS, normalise_language, ui
+from pages_support.navigation import keep_in_app
+
+keep_in_app()  # a page started alone (a deep link on a fresh server) hands over to app.py
 
 lang = normalise_language(st.session_state.get("lang"))
 en = lang == "en"

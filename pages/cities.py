@@ -6,6 +6,9 @@ from streamlit_folium import st_folium
 
 from geo import boundaries, choropleth, datasets, indicators, mapview, uploads
 from geo.vocab import EDITIONS, INDICATORS, normalise_language, ui
+from pages_support.navigation import keep_in_app
+
+keep_in_app()  # a page started alone (a deep link on a fresh server) hands over to app.py
 
 lang = normalise_language(st.session_state.get("lang"))
 en = lang == "en"

@@ -22,7 +22,10 @@ from geo.vocab import (
     normalise_language,
     ui,
 )
-from views.export_panel import render_export_panel
+from pages_support.export_panel import render_export_panel
+from pages_support.navigation import keep_in_app
+
+keep_in_app()  # a page started alone (a deep link on a fresh server) hands over to app.py
 
 lang = normalise_language(st.session_state.get("lang"))
 en = lang == "en"

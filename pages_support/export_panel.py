@@ -1,6 +1,6 @@
 """The Map page's export panel (a helper, not a page): images, a slide, an offline map, the data.
 
-``render_export_panel(state, counts, bounds, user_points, lang)`` is called by views/map.py under the map.
+``render_export_panel(state, counts, bounds, user_points, lang)`` is called by pages/map.py under the map.
 Nothing is drawn until "Generate" is clicked, so the Map page stays fast; the files are then kept
 in the session for exactly that view and those settings, and a rerun or a download costs nothing.
 """
