@@ -71,7 +71,7 @@ def indicator_matrix(indicators: pd.DataFrame, indicator: str | None = None) -> 
 def location_precision(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Per point table: rows with source coordinates, and rows placed at a county or city point."""
     rows = []
-    for tid, (city_col, county_col) in POINT_TABLES.items():
+    for tid, (_city_col, county_col) in POINT_TABLES.items():
         frame = frames[tid]
         has_xy = frame["lon"].notna() if len(frame) else pd.Series(dtype=bool)
         has_county = frame[county_col].notna() if len(frame) else pd.Series(dtype=bool)

@@ -157,7 +157,8 @@ def _indicator_problems(frame: pd.DataFrame) -> list[Problem]:
             out.append(Problem(file, _line(i), "value", f"{row['indicator']} must be positive"))
     key = ["area_code", "year", "indicator", "edition", "source_title"]
     for i in frame.index[frame.duplicated(key, keep="first")]:
-        out.append(Problem(file, _line(i), None, "duplicate of an earlier row (same area, year, indicator, edition, source)"))
+        out.append(Problem(file, _line(i), None,
+                           "duplicate of an earlier row (same area, year, indicator, edition, source)"))
     return out + share_sum_problems(frame)
 
 
@@ -166,7 +167,7 @@ def share_sum_problems(frame: pd.DataFrame) -> list[Problem]:
     file = TABLES["indicators"].file
     shares = frame[frame["indicator"].isin(SHARE_TRIPLE)]
     out = []
-    for (area, year, edition, source), group in shares.groupby(
+    for (area, year, _edition, source), group in shares.groupby(
             ["area_code", "year", "edition", "source_title"], dropna=False):
         if set(group["indicator"]) == set(SHARE_TRIPLE) and len(group) == 3:
             total = group["value"].astype(float).sum()
@@ -179,7 +180,7 @@ def share_sum_problems(frame: pd.DataFrame) -> list[Problem]:
 def check_all() -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Every table validated; returns the frames and all problems (empty when the data is sound)."""
     frames, problems = {}, []
-    for table_id, table in TABLES.items():
+    for table_id, _table in TABLES.items():
         frame, found = schema_problems(table_id, read_raw(table_id))
         frames[table_id], problems = frame, problems + found
     problems += _cross_table_problems(frames)

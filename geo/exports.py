@@ -12,14 +12,13 @@ import io
 import json
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import shapely
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
-
-import numpy as np
-import shapely
 
 from geo import filters
 from geo.vocab import ui

@@ -455,7 +455,8 @@ class BaseLayers(MacroElement):
                 jjj.cityStyleKey = key;
                 jjj.counties.setStyle(function(f) {
                     var fill = fills[f.properties.city_code];
-                    return fill ? {fillColor: fill, fillOpacity: 0.85} : {fillColor: styles.counties.fillColor, fillOpacity: styles.counties.fillOpacity};
+                    return fill ? {fillColor: fill, fillOpacity: 0.85}
+                        : {fillColor: styles.counties.fillColor, fillOpacity: styles.counties.fillOpacity};
                 });
                 jjj.cities.setStyle(function(f) {
                     return f.properties.code === selected ? {color: "#000", weight: 4} : styles.cities;
@@ -492,10 +493,13 @@ class BaseLayers(MacroElement):
             var cityName = {};
             var draw = function(topo, detailed) {
                 [jjj.counties, jjj.cities, jjj.provinces].forEach(function(l) { if (l) { map.removeLayer(l); } });
-                topo.objects.cities.geometries.forEach(function(g) { cityName[g.properties.code] = g.properties[nameKey]; });
+                topo.objects.cities.geometries.forEach(function(g) {
+                    cityName[g.properties.code] = g.properties[nameKey];
+                });
                 var layer = function(level, style, interactive) {
                     return L.geoJson(topojson.feature(topo, topo.objects[level]), {pane: "jjjBase",
-                        className: {counties: "jjj-county", cities: "jjj-city", provinces: "jjj-province"}[level], interactive: interactive, style: function() { return style; }}).addTo(map);
+                        className: {counties: "jjj-county", cities: "jjj-city", provinces: "jjj-province"}[level],
+                        interactive: interactive, style: function() { return style; }}).addTo(map);
                 };
                 jjj.counties = layer("counties", styles.counties, true).bindTooltip(function(l) {
                     var p = l.feature.properties;

@@ -54,7 +54,8 @@ SHAPES = {
     "triangle": '<polygon points="8,1.5 14.8,14 1.2,14"/>',
     "diamond": '<polygon points="8,0.8 15.2,8 8,15.2 0.8,8"/>',
     "star": '<polygon points="8,0.6 10.1,5.6 15.4,5.9 11.3,9.3 12.7,14.6 8,11.7 3.3,14.6 4.7,9.3 0.6,5.9 5.9,5.6"/>',
-    "plus": '<polygon points="5.7,1.2 10.3,1.2 10.3,5.7 14.8,5.7 14.8,10.3 10.3,10.3 10.3,14.8 5.7,14.8 5.7,10.3 1.2,10.3 1.2,5.7 5.7,5.7"/>',
+    "plus": ('<polygon points="5.7,1.2 10.3,1.2 10.3,5.7 14.8,5.7 14.8,10.3 10.3,10.3 10.3,14.8 5.7,14.8 5.7,10.3'
+             ' 1.2,10.3 1.2,5.7 5.7,5.7"/>'),
     "hexagon": '<polygon points="8,1 14.2,4.5 14.2,11.5 8,15 1.8,11.5 1.8,4.5"/>',
     "x": '<polygon points="3,1.2 8,6.2 13,1.2 14.8,3 9.8,8 14.8,13 13,14.8 8,9.8 3,14.8 1.2,13 6.2,8 1.2,3"/>',
 }
@@ -121,13 +122,15 @@ def entity_card(row, lang: str) -> str:
             lines.append(f"{html.escape(ui('systems', lang))}: {html.escape('; '.join(systems))}")
     else:
         origin = _unit_names(lang).get(row.get("origin_code"), row.get("origin_code"))
-        lines.append(f"{html.escape(ui('kind_park', lang))}: {html.escape(str(origin))} → {html.escape(_place(row, lang))}")
+        lines.append(f"{html.escape(ui('kind_park', lang))}: {html.escape(str(origin))} → "
+                     f"{html.escape(_place(row, lang))}")
         modes = [MODES[m](lang) for m in str(row.get("modes") or "").split(";") if m in MODES]
         if modes:
             lines.append(f"{html.escape(ui('modes', lang))}: {html.escape('; '.join(modes))}")
     lines.append(html.escape(_place(row, lang)))
     year = row.get("year")
-    lines.append(f"{html.escape(ui('year', lang))}: " + (html.escape(str(int(year))) if not _missing(year) else html.escape(ui("no_data", lang))))
+    year_text = ui("no_data", lang) if _missing(year) else str(int(year))
+    lines.append(f"{html.escape(ui('year', lang))}: {html.escape(year_text)}")
     if isinstance(row.get("industries"), str):
         lines.append(f"{html.escape(ui('industries', lang))}: {html.escape(row['industries'].replace(';', '; '))}")
     precision = row.get("precision")
@@ -182,7 +185,9 @@ class GeoJsonOverlay(MacroElement):
             });
             var layer = L.geoJson({type: "FeatureCollection", features: features}, {
                 pointToLayer: function(f, ll) { return jjj.pointLayer(f, ll); },
-                style: function(f) { return Object.assign({bubblingMouseEvents: {{ this.bubble|tojson }}}, f.properties.s); },
+                style: function(f) {
+                    return Object.assign({bubblingMouseEvents: {{ this.bubble|tojson }}}, f.properties.s);
+                },
                 className: {{ this.class_name|tojson }}
             });
             layer.eachLayer(function(l) {
@@ -234,7 +239,9 @@ def _feature(geometry, fid: str, **props) -> dict:
 
 def _rounded(geom: dict) -> dict:
     def r(c):
-        return [round(c[0], COORD_DECIMALS), round(c[1], COORD_DECIMALS)] if isinstance(c[0], float | int) else [r(x) for x in c]
+        if isinstance(c[0], float | int):
+            return [round(c[0], COORD_DECIMALS), round(c[1], COORD_DECIMALS)]
+        return [r(x) for x in c]
     return {"type": geom["type"], "coordinates": r(geom["coordinates"])}
 
 
@@ -295,7 +302,8 @@ def station_overlay(stations: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
 def hub_overlay(hubs: gpd.GeoDataFrame, offsets, lang: str) -> GeoJsonOverlay:
     features, info = [], {}
     for row, offset in zip(_rows(hubs), offsets):
-        features.append(_feature(row["geometry"], row["id"], **_symbol_props(OTHER_SYMBOLS[row["kind"]], offset, row["kind"])))
+        props = _symbol_props(OTHER_SYMBOLS[row["kind"]], offset, row["kind"])
+        features.append(_feature(row["geometry"], row["id"], **props))
         tip = _text(_name(row, lang), HUB_KINDS[row["kind"]](lang), _place(row, lang))
         info[row["id"]] = (tip, "+" + _sources_html(row["source_title"], row["source_url"], lang))
     return GeoJsonOverlay(features, info, "jjj-hub")
@@ -369,7 +377,9 @@ class CityStyling(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            jjj.ready.then(function() { jjj.styleCities({{ this.fills_json }}, {{ this.tips_json }}, {{ this.selected|tojson }}); });
+            jjj.ready.then(function() {
+                jjj.styleCities({{ this.fills_json }}, {{ this.tips_json }}, {{ this.selected|tojson }});
+            });
         {% endmacro %}
         """
     )
@@ -415,7 +425,8 @@ def legend_rows(layers: Layers, lang: str, choropleth_rows: str = "") -> str:
     """Legend rows for the layers that have something drawn, then the choropleth classes."""
     rows = []
     if len(layers.platforms):
-        for t in sorted({t for r in _rows(layers.platforms) for t in platform_types(r)}, key=list(PLATFORM_SYMBOLS).index):
+        shown = {t for r in _rows(layers.platforms) for t in platform_types(r)}
+        for t in sorted(shown, key=list(PLATFORM_SYMBOLS).index):
             rows.append(_legend_row(symbol_svg(PLATFORM_SYMBOLS[t], 14), PLATFORM_SYMBOLS[t].term(lang)))
     for name, symbol_key in (("parks", "park"), ("airports", "airport"), ("ports", "port"), ("user_points", "user")):
         if len(getattr(layers, name)):
@@ -430,8 +441,8 @@ def legend_rows(layers: Layers, lang: str, choropleth_rows: str = "") -> str:
     for status in [st for st in CORRIDOR_STATUSES if len(layers.lines) and st in set(layers.lines["status"])]:
         rows.append(_legend_row(_line_swatch("#555", 2.5, STATUS_DASH[status]), CORRIDOR_STATUSES[status](lang)))
     if len(layers.stations):
-        rows.append(_legend_row('<svg width="10" height="10"><circle cx="5" cy="5" r="3.5" fill="#fff" stroke="#222"/></svg>',
-                                OTHER_SYMBOLS["station"].term(lang)))
+        station = '<svg width="10" height="10"><circle cx="5" cy="5" r="3.5" fill="#fff" stroke="#222"/></svg>'
+        rows.append(_legend_row(station, OTHER_SYMBOLS["station"].term(lang)))
     for kind in sorted(layers.axes["kind"].unique()) if len(layers.axes) else []:
         s = LINE_STYLES[kind]
         rows.append(_legend_row(_line_swatch(s.colour, s.weight, None, s.opacity), s.term(lang)))

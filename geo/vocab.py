@@ -207,13 +207,16 @@ INDICATORS: dict[str, Indicator] = {
     "budget_revenue": Indicator(Term("一般公共预算收入", "General budget revenue"), "亿元"),
     "tech_contract_turnover": Indicator(Term("技术合同成交额", "Technology-contract turnover"), "亿元"),
     "tech_contract_outflow_share_to_tj_hebei": Indicator(
-        Term("流向津冀的技术合同成交额占比", "Share of technology-contract turnover flowing to Tianjin and Hebei"), "%"),
+        Term("流向津冀的技术合同成交额占比",
+             "Share of technology-contract turnover flowing to Tianjin and Hebei"), "%"),
     "patent_grants_domestic": Indicator(Term("国内专利授权量", "Domestic patent grants"), "件"),
     "invention_patent_grants": Indicator(Term("发明专利授权量", "Invention patent grants"), "件"),
-    "patent_grants_ratio_to_hebei": Indicator(Term("专利授权量为河北的倍数", "Patent grants as a multiple of Hebei's"), "倍"),
+    "patent_grants_ratio_to_hebei": Indicator(Term("专利授权量为河北的倍数",
+                                                   "Patent grants as a multiple of Hebei's"), "倍"),
     "invention_patent_grants_ratio_to_hebei": Indicator(
         Term("发明专利授权量为河北的倍数", "Invention patent grants as a multiple of Hebei's"), "倍"),
-    "rd_intensity_ratio_to_hebei": Indicator(Term("R&D 强度为河北的倍数", "R&D intensity as a multiple of Hebei's"), "倍"),
+    "rd_intensity_ratio_to_hebei": Indicator(Term("R&D 强度为河北的倍数",
+                                                  "R&D intensity as a multiple of Hebei's"), "倍"),
 }
 POSITIVE_INDICATORS = ("gdp", "population", "gdp_per_capita")
 CORE_INDICATORS = ("gdp", "gdp_real_growth", "population", "gdp_per_capita", "va_primary",
@@ -353,11 +356,14 @@ UI: dict[str, Term] = {
     "rows": Term("行数", "Rows"),
     "sources": Term("来源数", "Sources"),
     "systems_coverage": Term("各承接体系：已找到 / 应有成员", "Platform systems: members found vs announced"),
-    "types_coverage": Term("2017年46个承接平台（按类型）：已确认 / 应有", "The 46 platforms of Dec 2017 by type: confirmed vs expected"),
+    "types_coverage": Term("2017年46个承接平台（按类型）：已确认 / 应有",
+                           "The 46 platforms of Dec 2017 by type: confirmed vs expected"),
     "indicator_coverage": Term("指标覆盖（城市 × 年份）", "Indicator coverage (area × year)"),
-    "indicator_coverage_help": Term("单元格为有数值的核心指标个数（共 {n} 个）", "Cells count the core indicators with a value (of {n})"),
+    "indicator_coverage_help": Term("单元格为有数值的核心指标个数（共 {n} 个）",
+                                    "Cells count the core indicators with a value (of {n})"),
     "all_core": Term("全部核心指标", "All core indicators"),
-    "location_coverage": Term("点位精度：来源坐标 / 区县代表点 / 城市代表点", "Point locations: source coordinates / county point / city point"),
+    "location_coverage": Term("点位精度：来源坐标 / 区县代表点 / 城市代表点",
+                              "Point locations: source coordinates / county point / city point"),
     "data_problems": Term("数据校验发现问题：", "Data validation found problems:"),
     "sources_of_table": Term("本表来源", "Sources of this table"),
     "expected": Term("应有", "Expected"),
@@ -375,11 +381,14 @@ UI: dict[str, Term] = {
     "gap": Term("京、津与河北城市的差距", "Beijing and Tianjin against the Hebei cities"),
     "hebei_median": Term("河北城市中位数（{n} 市有数）", "Hebei cities, median ({n} with data)"),
     "times_hebei": Term("为河北中位数的 {x:.1f} 倍", "{x:.1f} × the Hebei median"),
-    "no_value_year": Term("该指标在所选年份没有任何城市的数据。", "No city has a value of this indicator for that year."),
-    "region_compare": Term("区域比较：2019 年 R&D（种子文件 004 表 1）", "Region comparison: R&D in 2019 (seed 004, Table 1)"),
+    "no_value_year": Term("该指标在所选年份没有任何城市的数据。",
+                          "No city has a value of this indicator for that year."),
+    "region_compare": Term("区域比较：2019 年 R&D（种子文件 004 表 1）",
+                           "Region comparison: R&D in 2019 (seed 004, Table 1)"),
     "sector_structure": Term("京津冀三次产业结构", "JJJ three-sector structure"),
     "sector_note": Term(
-        "2018 年第四次经济普查后，GDP 及结构数据经过修订；“版本”一列标明每行是初步发布、普查修订还是按来源所载，不同版本不可直接连成序列。"
+        "2018 年第四次经济普查后，GDP 及结构数据经过修订；"
+        "“版本”一列标明每行是初步发布、普查修订还是按来源所载，不同版本不可直接连成序列。"
         "同一年份出现两行时，是不同来源的不同口径。",
         "GDP and its structure were revised after the 2018 economic census; the edition column says whether "
         "a row is a first release, a census revision or as printed in the source, and editions are not one "
@@ -395,7 +404,8 @@ UI: dict[str, Term] = {
     "registry": Term("平台与园区名录", "Platforms and parks"),
     "counts_by_type": Term("按体系、类型与省份计数", "Counts by system, type and province"),
     "timeline": Term("设立 / 签约年份", "Year established or signed"),
-    "industry_overlap": Term("产业同质化：被多个平台或园区列为主导的产业", "Overlap: industries named by more than one platform or park"),
+    "industry_overlap": Term("产业同质化：被多个平台或园区列为主导的产业",
+                             "Overlap: industries named by more than one platform or park"),
     "industry_matrix": Term("产业 × 城市", "Industry × city"),
     "industry_map": Term("某一产业的平台与园区", "Platforms and parks of one industry"),
     "entities": Term("平台/园区数", "Platforms/parks"),
@@ -405,12 +415,15 @@ UI: dict[str, Term] = {
     "location": Term("位置精度", "Location"),
     "distance_km": Term("距离（公里）", "Distance (km)"),
     "within_km": Term("距离阈值 N（公里）", "Distance N (km)"),
-    "share_near_station": Term("距任一车站 N 公里内的平台与园区占比", "Share of platforms and parks within N km of any station"),
-    "off_corridor": Term("远离所有车站（> N 公里）的平台与园区", "Platforms and parks farther than N km from every station"),
+    "share_near_station": Term("距任一车站 N 公里内的平台与园区占比",
+                               "Share of platforms and parks within N km of any station"),
+    "off_corridor": Term("远离所有车站（> N 公里）的平台与园区",
+                         "Platforms and parks farther than N km from every station"),
     "by_line": Term("各线路 N 公里内的平台与园区", "Platforms and parks within N km of each line"),
     "by_station": Term("各车站 N 公里内的平台与园区", "Platforms and parks within N km of each station"),
     "corridor_caveat": Term(
-        "线路为按站序连接的示意线；车站位置：{exact} 个有来源坐标，{county} 个为区县代表点，{city} 个为城市代表点，距离仅为示意（县级尺度）。",
+        "线路为按站序连接的示意线；车站位置：{exact} 个有来源坐标，"
+        "{county} 个为区县代表点，{city} 个为城市代表点，距离仅为示意（县级尺度）。",
         "Lines join stations in order (schematic). Station positions: {exact} from source coordinates, "
         "{county} at a county reference point, {city} at a city reference point, so distances are "
         "indicative at county scale."),
@@ -431,12 +444,14 @@ UI: dict[str, Term] = {
     "code": Term("代码", "Code"),
     "upload_header": Term("上传自己的数据", "Upload your own data"),
     "upload_intro": Term(
-        "上传的数据只保存在本次会话中，不会写入项目文件。每行逐项检查：有问题的行不采用，其余行照常采用。单个文件不超过 {limit_mb} MB。",
+        "上传的数据只保存在本次会话中，不会写入项目文件。每行逐项检查："
+        "有问题的行不采用，其余行照常采用。单个文件不超过 {limit_mb} MB。",
         "Uploads stay in this session and are never written to the project's files. Every row is checked: "
         "rows with problems are left out, the others are kept. At most {limit_mb} MB per file."),
     "upload_indicators": Term("城市指标表（CSV 或 XLSX）", "Indicator table (CSV or XLSX)"),
     "upload_indicators_help": Term(
-        "长表，每行一个数值。必需列：city（城市）、year（年份）、indicator（指标）、value（数值）；可选：unit（单位）、source（来源）。"
+        "长表，每行一个数值。必需列：city（城市）、year（年份）、"
+        "indicator（指标）、value（数值）；可选：unit（单位）、source（来源）。"
         "城市可写中文名、英文名或 6 位代码；指标可写代码或下表中的中英文名称；编码 UTF-8 或 GBK。",
         "Long format, one value per row. Required columns: city, year, indicator, value; optional: unit, source. "
         "A city may be its Chinese or English name or its 6-digit code; an indicator its id or its name below; "
@@ -444,7 +459,8 @@ UI: dict[str, Term] = {
     "upload_indicator_list": Term("可用指标及单位", "Indicators and their units"),
     "upload_points": Term("点位图层（CSV 或 GeoJSON）", "Point layer (CSV or GeoJSON)"),
     "upload_points_help": Term(
-        "必需列：name（名称）、longitude（经度）、latitude（纬度），WGS-84 坐标；可选：kind（类别）、city（城市）、year（年份）、"
+        "必需列：name（名称）、longitude（经度）、latitude（纬度），"
+        "WGS-84 坐标；可选：kind（类别）、city（城市）、year（年份）、"
         "industries（产业，以分号分隔）、source（来源）。GeoJSON 须为由点要素组成的 FeatureCollection，属性名同上。",
         "Required columns: name, longitude, latitude (WGS-84); optional: kind, city, year, industries "
         "(separated by semicolons), source. A GeoJSON must be a FeatureCollection of Point features with "
@@ -477,7 +493,8 @@ UPLOAD_MESSAGES: dict[str, Term] = {
     "binary": Term("文件不是文本表格（像是图片或其他二进制文件）",
                    "the file is not a text table (it looks like an image or another binary file)"),
     "bad_file": Term("无法读取文件（{error}）", "the file cannot be read ({error})"),
-    "bad_json": Term("不是有效的 JSON（第 {line} 行第 {col} 列附近）", "not valid JSON (near line {line}, column {col})"),
+    "bad_json": Term("不是有效的 JSON（第 {line} 行第 {col} 列附近）",
+                     "not valid JSON (near line {line}, column {col})"),
     "not_feature_collection": Term("GeoJSON 应为由点要素组成的 FeatureCollection",
                                    "the GeoJSON must be a FeatureCollection of Point features"),
     "not_a_point": Term("要素的几何类型为“{value}”，应为 Point", "the feature's geometry is “{value}”, not a Point"),
@@ -491,7 +508,8 @@ UPLOAD_MESSAGES: dict[str, Term] = {
     "unknown_city": Term("未知城市“{value}”", "unknown city “{value}”"),
     "unknown_indicator": Term("未知指标“{value}”", "unknown indicator “{value}”"),
     "not_a_number": Term("“{value}”不是有效的数字", "“{value}” is not a finite number"),
-    "out_of_range": Term("数值 {value} 超出范围（应为 {expected}）", "value {value} is out of range (expected {expected})"),
+    "out_of_range": Term("数值 {value} 超出范围（应为 {expected}）",
+                         "value {value} is out of range (expected {expected})"),
     "not_positive": Term("数值 {value} 应大于 0", "value {value} must be greater than 0"),
     "bad_year": Term("年份“{value}”无效（应为 {expected} 之间的整数）",
                      "invalid year “{value}” (expected a whole number in {expected})"),
@@ -499,7 +517,8 @@ UPLOAD_MESSAGES: dict[str, Term] = {
                           "unit “{value}” differs from the indicator's unit “{expected}”"),
     "duplicate_key": Term("与第 {earlier_row} 行重复（城市、年份、指标相同）",
                           "duplicates row {earlier_row} (same city, year and indicator)"),
-    "too_long": Term("长度为 {length} 个字符，超过 {limit} 的上限", "{length} characters long, over the limit of {limit}"),
+    "too_long": Term("长度为 {length} 个字符，超过 {limit} 的上限",
+                     "{length} characters long, over the limit of {limit}"),
     "outside_region": Term("坐标（{lon}, {lat}）不在京津冀范围内",
                            "coordinates ({lon}, {lat}) are outside Beijing–Tianjin–Hebei"),
     "swapped_coordinates": Term("坐标（{lon}, {lat}）不在京津冀范围内，经度和纬度似乎写反了",

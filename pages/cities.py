@@ -51,7 +51,8 @@ with rank_col:
     table["edition"] = table["edition"].map(lambda e: EDITIONS[e](lang) if isinstance(e, str) else ui("no_data", lang))
     table["value"] = table["value"].map(lambda v: ui("no_data", lang) if pd.isna(v) else f"{v:,.2f}")
     table["source_title"] = table["source_title"].fillna("")
-    st.dataframe(table.rename(columns={name_col: ui("name", lang), "value": f"{ui('value', lang)} ({unit})", "edition": ui("edition", lang),
+    st.dataframe(table.rename(columns={name_col: ui("name", lang), "value": f"{ui('value', lang)} ({unit})",
+                                       "edition": ui("edition", lang),
                                        "source_title": ui("source", lang),
                                        "alternatives": ui("alternatives", lang)}),
                  hide_index=True, width="stretch")

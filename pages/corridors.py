@@ -56,7 +56,8 @@ else:
 
 st.subheader(ui("off_corridor", lang))
 off = corridors.off_corridor(entities, stations, km)
-st.dataframe(pd.DataFrame({ui("name", lang): off[name_col], ui("kind", lang): off["kind"].map(lambda k: ui(f"kind_{k}", lang)),
+st.dataframe(pd.DataFrame({ui("name", lang): off[name_col],
+                           ui("kind", lang): off["kind"].map(lambda k: ui(f"kind_{k}", lang)),
                            ui("nearest_km", lang): off["nearest_km"].round(1),
                            ui("location", lang): off["precision"].map(lambda p: PRECISIONS[p](lang))}),
              hide_index=True, width="stretch")

@@ -45,7 +45,8 @@ if problems:
 
 st.header(ui("coverage", lang))
 report = coverage.report(frames)
-rows = report["rows"].assign(title=[getattr(TABLES[t], "title_en" if en else "title_zh") for t in report["rows"]["table"]])
+rows = report["rows"].assign(
+    title=[getattr(TABLES[t], "title_en" if en else "title_zh") for t in report["rows"]["table"]])
 st.dataframe(rows[["title", "file", "rows", "sources"]].rename(
     columns={"rows": ui("rows", lang), "sources": ui("sources", lang)}), hide_index=True)
 

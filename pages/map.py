@@ -262,7 +262,8 @@ with panel_col:
         trend_indicator = state.indicator or "gdp"
         series = indicators.trend(data, trend_indicator, [code])
         if len(series):
-            st.caption(f"{ui('trend', lang)}: {INDICATORS[trend_indicator].term(lang)} ({INDICATORS[trend_indicator].unit})")
+            trend_of = INDICATORS[trend_indicator]
+            st.caption(f"{ui('trend', lang)}: {trend_of.term(lang)} ({trend_of.unit})")
             by_year = series.pivot_table(index="year", columns="edition", values="value")
             by_year.index = by_year.index.astype(str)  # years, not quantities: no thousands separator
             st.line_chart(by_year.rename(columns=lambda e: EDITIONS[e](lang)), height=160)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fresh machine to test results: installs what the tests need (Debian chromium + CJK fonts for the
-# browser tests, the pinned Python packages), then runs the whole suite. Extra args go to pytest.
+# browser tests, the pinned Python packages), lints (ruff, configured in pyproject.toml), then runs the
+# whole suite. Extra args go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,4 +16,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 python3 -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+python3 -m ruff check .  # a style break fails CI before any test runs
 python3 -m pytest "$@"

@@ -91,7 +91,8 @@ def test_a_link_restores_the_view_and_reports_what_it_could_not_read():
     assert at.session_state["m_types"] == ["innovation"]
     assert at.session_state["m_scheme"] == "equal_interval"
     assert any("z=99" in w.value for w in at.warning)
-    assert _count(at, "Undertaking platforms") == filters.visible_layers(ViewState(types=("innovation",))).counts()["platforms"]
+    innovation = filters.visible_layers(ViewState(types=("innovation",))).counts()["platforms"]
+    assert _count(at, "Undertaking platforms") == innovation
 
 
 def test_choosing_a_city_fills_the_panel_with_values_years_and_ranks():
