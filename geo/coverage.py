@@ -14,8 +14,7 @@ from geo.vocab import (  # noqa: F401  (CORE_INDICATORS is re-exported for the C
     PLATFORM_SYSTEMS,
 )
 
-POINT_TABLES = {"platforms": ("city_code", "county_code"), "parks": ("host_city_code", "host_county_code"),
-                "stations": ("city_code", "county_code"), "hubs": ("city_code", "county_code")}
+POINT_TABLES = {t.id: t.points for t in TABLES.values() if t.points}  # table id -> (city, county column)
 
 
 def rows_per_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:

@@ -187,20 +187,28 @@ def check_all() -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     return frames, problems
 
 
+def _point_table_problems(f: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Every point table (``Table.points``): admin codes that exist and nest, points in their county."""
+    codes = _codes()
+    all_codes = set(codes["province"]) | set(codes["city"]) | set(codes["county"])
+    out = []
+    for table in (t for t in TABLES.values() if t.points):
+        city_col, county_col = table.points
+        out += _admin_problems(table.file, f[table.id], city_col, county_col, table.province)
+        out += _point_problems(table.file, f[table.id], city_col, county_col)
+        if table.origin:
+            out += _foreign_key_problems(table.file, f[table.id], table.origin, all_codes, "admin code")
+    return out
+
+
 def _cross_table_problems(f: dict[str, pd.DataFrame]) -> list[Problem]:
     t = {k: v.file for k, v in TABLES.items()}
-    out = []
-    out += _admin_problems(t["platforms"], f["platforms"], "city_code", "county_code", "province_code")
-    out += _point_problems(t["platforms"], f["platforms"], "city_code", "county_code")
+    out = _point_table_problems(f)
     # A 2+4 area can be a member too (Binhai is Tianjin's "1", Xiong'an Hebei's).
     policy_ids = set(boundaries.policy_areas()["id"])
     out += _foreign_key_problems(t["platform_memberships"], f["platform_memberships"], "platform_id",
                                  set(f["platforms"]["id"]) | policy_ids, "platform or policy-area id")
-    out += _admin_problems(t["parks"], f["parks"], "host_city_code", "host_county_code")
-    out += _point_problems(t["parks"], f["parks"], "host_city_code", "host_county_code")
     codes = _codes()
-    all_codes = set(codes["province"]) | set(codes["city"]) | set(codes["county"])
-    out += _foreign_key_problems(t["parks"], f["parks"], "origin_code", all_codes, "admin code")
     entities = {"platform": set(f["platforms"]["id"]), "park": set(f["parks"]["id"]),
                 "policy_area": policy_ids}
     for i, row in f["figures"].iterrows():
@@ -209,10 +217,6 @@ def _cross_table_problems(f: dict[str, pd.DataFrame]) -> list[Problem]:
                                f"{row['entity_id']} is not a known {row['entity_kind']}"))
     out += _foreign_key_problems(t["stations"], f["stations"], "line_id",
                                  set(f["corridor_lines"]["line_id"]), "line id")
-    out += _admin_problems(t["stations"], f["stations"], "city_code", "county_code")
-    out += _point_problems(t["stations"], f["stations"], "city_code", "county_code")
-    out += _admin_problems(t["hubs"], f["hubs"], "city_code", "county_code")
-    out += _point_problems(t["hubs"], f["hubs"], "city_code", "county_code")
     for i, value in f["axes_belts"]["city_codes"].items():
         for code in (value if _present(value) else "").split(";"):
             if code and code not in codes["city"]:

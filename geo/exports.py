@@ -21,11 +21,12 @@ from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
 from geo import filters
+from geo.layers import exported
 from geo.vocab import ui
 
-# Flows are the parks again, drawn origin → host; the parks' rows carry origin_code.
-EXPORT_LAYERS = ("platforms", "parks", "policy_areas", "lines", "stations", "airports", "ports", "axes",
-                 "user_points")
+# The layers of the data export in their order (geo.layers: Layer.export_rank). Flows are not
+# exported: they are the parks again, drawn origin → host, and the parks' rows carry origin_code.
+EXPORT_LAYERS = tuple(layer.id for layer in exported())
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 XLSX_CELL_LIMIT = 32767
 

@@ -10,7 +10,7 @@ all draw from, so what is exported is exactly what is on screen.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
 import geopandas as gpd
@@ -18,7 +18,7 @@ import pandas as pd
 import shapely
 from pypinyin import Style, lazy_pinyin
 
-from geo import boundaries, corridors, datasets, registry
+from geo import boundaries, datasets, registry
 from geo.choropleth import SCHEMES
 from geo.vocab import (
     CORRIDOR_STATUSES,
@@ -266,12 +266,16 @@ def filter_axes(axes: pd.DataFrame, state: ViewState) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=1)
-def _hubs() -> gpd.GeoDataFrame:
+def hubs() -> gpd.GeoDataFrame:
+    """Airports and ports, located (built once per process)."""
     return datasets.locate(datasets.load("hubs"), "city_code", "county_code")
 
 
+_hubs = hubs  # the name the cache tests read
+
+
 @lru_cache(maxsize=1)
-def _axes() -> gpd.GeoDataFrame:
+def axes() -> gpd.GeoDataFrame:
     """Axes and belts as schematic lines through their cities' reference points, in order."""
     points = boundaries.label_points("cities").set_index("code").geometry
     axes = datasets.load("axes_belts").dropna(subset=["city_codes"])  # a belt without cities cannot be drawn
@@ -289,68 +293,34 @@ def flows(parks: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(rows.drop(columns="geometry"), geometry=geoms, crs=boundaries.CRS)
 
 
-@dataclass
-class Layers:
-    """The filtered contents of every overlay (empty when switched off)."""
-
-    platforms: gpd.GeoDataFrame
-    parks: gpd.GeoDataFrame
-    flows: gpd.GeoDataFrame
-    lines: gpd.GeoDataFrame
-    stations: gpd.GeoDataFrame
-    airports: gpd.GeoDataFrame
-    ports: gpd.GeoDataFrame
-    axes: gpd.GeoDataFrame
-    policy_areas: gpd.GeoDataFrame
-    user_points: gpd.GeoDataFrame = field(default_factory=lambda: gpd.GeoDataFrame(geometry=[], crs=boundaries.CRS))
-
-    def counts(self) -> dict[str, int]:
-        return {name: len(getattr(self, name)) for name in OVERLAYS}
-
-
-def visible_layers(state: ViewState, user_points: gpd.GeoDataFrame | None = None) -> Layers:
-    """Every overlay filtered by ``state``; overlays switched off come back empty.
-
-    The curated layers of a view are built once per process and shared between sessions (read
-    them, do not modify them); this session's uploaded ``user_points`` are filtered on each call.
-    """
-    layers = _curated_layers(_filters_only(state))
-    if user_points is None or user_points.empty or "user_points" not in state.overlays:
-        return layers
-    return replace(layers, user_points=_filter_user_points(user_points, state))
+def filter_points(points: gpd.GeoDataFrame, state: ViewState) -> gpd.GeoDataFrame:
+    """Rows of a located point table (``city_code``, ``year``, ``industries``) in the chosen places,
+    naming a chosen industry, dated by the as-of year."""
+    keep = _in_places(points["city_code"], state) & _by_year(points["year"].astype(float), state)
+    if state.industries:
+        keep &= _named_industries(points["industries"]).map(lambda i: bool(i & set(state.industries)))
+    return points[keep]
 
 
 _FILTER_FIELDS = ("overlays", "types", "provinces", "cities", "industries", "modes", "statuses", "as_of",
                   "include_undated")
 
 
-def _filters_only(state: ViewState) -> ViewState:
-    # The fields that decide what is drawn; the rest (view, language, choropleth) share one entry.
+def filters_only(state: ViewState) -> ViewState:
+    """The fields that decide what is drawn; the rest (view, language, choropleth) share one entry."""
     return ViewState(**{name: getattr(state, name) for name in _FILTER_FIELDS})
 
 
-@lru_cache(maxsize=64)
-def _curated_layers(state: ViewState) -> Layers:
-    entities = filter_entities(registry.entities(), state)
-    lines = filter_lines(corridors.lines(), corridors.stations(), state)
-    hubs = filter_hubs(_hubs(), state)
-    layers = {
-        "platforms": entities[entities["kind"] == "platform"],
-        "parks": entities[entities["kind"] == "park"],
-        "lines": lines,
-        "stations": filter_stations(corridors.stations(), lines, state),
-        "airports": hubs[hubs["kind"] == "airport"],
-        "ports": hubs[hubs["kind"] == "port"],
-        "axes": filter_axes(_axes(), state),
-        "policy_areas": filter_policy_areas(boundaries.policy_areas(), state),
-        "user_points": _filter_user_points(None, state),
-    }
-    layers["flows"] = flows(layers["parks"])
-    return Layers(**{name: (frame if name in state.overlays else frame.iloc[0:0])
-                     for name, frame in layers.items()})
+def __getattr__(name: str):
+    # The filtered layers of a view moved to the layer registry (geo.layers), which imports this module.
+    if name in ("Layers", "visible_layers"):
+        from geo import layers
+        return getattr(layers, name)
+    raise AttributeError(f"module 'geo.filters' has no attribute {name!r}")
 
 
-def _filter_user_points(points: gpd.GeoDataFrame | None, state: ViewState) -> gpd.GeoDataFrame:
+def filter_user_points(points: gpd.GeoDataFrame | None, state: ViewState) -> gpd.GeoDataFrame:
+    """This session's uploaded points in the chosen places (their city, or the city they fall in)."""
     if points is None or points.empty:
         return gpd.GeoDataFrame({"id": [], "name": []}, geometry=[], crs=boundaries.CRS)
     given = points["city_code"] if "city_code" in points else pd.Series(None, index=points.index, dtype=object)

@@ -24,26 +24,27 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo import boundaries
-from geo.filters import Layers
+from geo.layers import LAYERS as LAYER_REGISTRY
+from geo.layers import Layer, Layers, LegendItem, by_stacking, legend_items, platform_types
 from geo.vocab import (
     CORRIDOR_STATUSES,
     HUB_KINDS,
-    LAYERS,
     LINE_KINDS,
     LINE_STYLES,
     MODES,
     OTHER_SYMBOLS,
+    OVERLAYS,
     PLATFORM_SYMBOLS,
     PLATFORM_SYSTEMS,
-    POLICY_AREA_ROLES,
     PRECISIONS,
     STATUS_DASH,
+    YEAR_KINDS,
     Symbol,
-    layer_name,
     ui,
 )
 
 SYMBOL_PX = 16
+LEGEND_SYMBOL_PX, LEGEND_SMALL_PX = 14, 10  # legend swatches of map symbols and of stations
 COORD_DECIMALS = 4  # ~10 m: finer than the best stated precision of any point, a third fewer bytes
 SPREAD_PX = 10  # co-located symbols are drawn on a ring this far apart, their points unchanged
 
@@ -104,12 +105,6 @@ def _unit_names(lang: str) -> dict[str, str]:
     key = "name_en" if lang == "en" else "name_zh"
     frames = (boundaries.cities(), boundaries.counties())
     return {code: name for f in frames for code, name in zip(f["code"], f[key])}
-
-
-def platform_types(row) -> list[str]:
-    value = row.get("platform_type")
-    types = [t for t in str(value).split(";") if t] if isinstance(value, str) else []
-    return types or ["untyped"]
 
 
 def entity_card(row, lang: str) -> str:
@@ -421,37 +416,23 @@ def _line_swatch(colour: str, weight: float, dash: str | None, opacity: float = 
             f'stroke-width="{min(weight, 8)}" stroke-opacity="{opacity}"{dash_attr}/></svg>')
 
 
+def legend_swatch(item: LegendItem) -> str:
+    """The HTML swatch of a legend row (colours, dashes and symbols from the vocabulary)."""
+    if item.kind == "symbol":
+        return symbol_svg(item.symbol, LEGEND_SYMBOL_PX if item.size >= SYMBOL_PX * 0.75 else LEGEND_SMALL_PX)
+    if item.kind == "line":
+        return _line_swatch(item.colour, item.weight, item.dash, item.opacity)
+    if item.fill is None:  # an outline only: drawn approximately
+        return (f'<span style="display:inline-block;width:20px;height:10px;'
+                f'border:2px dashed {item.colour}"></span>')
+    return (f'<span style="display:inline-block;width:20px;height:10px;background:{item.fill};'
+            f'opacity:.75;border:2px solid {item.colour}"></span>')
+
+
 def legend_rows(layers: Layers, lang: str, choropleth_rows: str = "") -> str:
-    """Legend rows for the layers that have something drawn, then the choropleth classes."""
-    rows = []
-    if len(layers.platforms):
-        shown = {t for r in _rows(layers.platforms) for t in platform_types(r)}
-        for t in sorted(shown, key=list(PLATFORM_SYMBOLS).index):
-            rows.append(_legend_row(symbol_svg(PLATFORM_SYMBOLS[t], 14), PLATFORM_SYMBOLS[t].term(lang)))
-    for name, symbol_key in (("parks", "park"), ("airports", "airport"), ("ports", "port"), ("user_points", "user")):
-        if len(getattr(layers, name)):
-            rows.append(_legend_row(symbol_svg(OTHER_SYMBOLS[symbol_key], 14), OTHER_SYMBOLS[symbol_key].term(lang)))
-    if len(layers.flows):
-        s = LINE_STYLES["flow"]
-        rows.append(_legend_row(_line_swatch(s.colour, s.weight, "6 4", s.opacity), s.term(lang)))
-    # Colour tells the kind of line, the dash its status: one row each instead of every pair.
-    for kind in sorted(layers.lines["kind"].unique()) if len(layers.lines) else []:
-        s = LINE_STYLES[kind]
-        rows.append(_legend_row(_line_swatch(s.colour, s.weight, None), s.term(lang)))
-    for status in [st for st in CORRIDOR_STATUSES if len(layers.lines) and st in set(layers.lines["status"])]:
-        rows.append(_legend_row(_line_swatch("#555", 2.5, STATUS_DASH[status]), CORRIDOR_STATUSES[status](lang)))
-    if len(layers.stations):
-        station = '<svg width="10" height="10"><circle cx="5" cy="5" r="3.5" fill="#fff" stroke="#222"/></svg>'
-        rows.append(_legend_row(station, OTHER_SYMBOLS["station"].term(lang)))
-    for kind in sorted(layers.axes["kind"].unique()) if len(layers.axes) else []:
-        s = LINE_STYLES[kind]
-        rows.append(_legend_row(_line_swatch(s.colour, s.weight, None, s.opacity), s.term(lang)))
-    for role in POLICY_AREA_ROLES:
-        if len(layers.policy_areas) and role in set(layers.policy_areas["role"]):
-            s = LAYERS[role]
-            rows.append(_legend_row(f'<span style="display:inline-block;width:20px;height:10px;background:{s.fill};'
-                                    f'opacity:.75;border:2px solid {s.stroke}"></span>', layer_name(role, lang)))
-    return "".join(rows) + choropleth_rows
+    """Legend rows for the layers that have something drawn (``geo.layers``), then the choropleth classes."""
+    return "".join(_legend_row(legend_swatch(item), item.label(lang)) for item in legend_items(layers)) \
+        + choropleth_rows
 
 
 def choropleth_legend(title: str, rows_html: str) -> str:
@@ -465,27 +446,75 @@ def overlay_group(layers: Layers, lang: str, policy_features: list[dict], fills:
     """All changing content of the Map page in one FeatureGroup, in drawing order."""
     group = folium.FeatureGroup(name="overlays", control=False)
     CityStyling(fills or {}, city_tips or {}, selected_city).add_to(group)
-    if len(layers.policy_areas):
-        wanted = set(layers.policy_areas["id"])
-        PolicyAreas([f for f in policy_features if f["id"] in wanted]).add_to(group)
-    if len(layers.axes):
-        axis_overlay(layers.axes, lang).add_to(group)
-    if len(layers.lines):
-        line_overlay(layers.lines, lang).add_to(group)
-    if len(layers.flows):
-        flow_overlay(layers.flows, lang).add_to(group)
-    if len(layers.stations):
-        station_overlay(layers.stations, lang).add_to(group)
-    hubs = pd.concat([layers.airports, layers.ports]) if len(layers.airports) + len(layers.ports) else layers.airports
-    hub_offsets, platform_offsets, park_offsets, user_offsets = spread_offsets(
-        hubs, layers.platforms, layers.parks, layers.user_points)
-    if len(hubs):
-        hub_overlay(hubs, hub_offsets, lang).add_to(group)
-    if len(layers.parks):
-        entity_overlay(layers.parks, park_offsets, lang, "park").add_to(group)
-    if len(layers.platforms):
-        entity_overlay(layers.platforms, platform_offsets, lang, "platform").add_to(group)
-    if len(layers.user_points):
-        user_overlay(layers.user_points, user_offsets, lang).add_to(group)
+    context = {"policy_features": policy_features}
+    offsets = dict(zip(spread_ids := [layer.id for layer in LAYER_REGISTRY if layer.spread],
+                       spread_offsets(*(layers[i] for i in spread_ids))))
+    for layer in by_stacking():
+        frame = layers[layer.id]
+        if len(frame):
+            overlay = BROWSER_DRAWERS[layer.browser](layer, frame, offsets.get(layer.id), lang, context)
+            overlay.add_to(group)
     Legend(ui("legend", lang), legend_rows(layers, lang, choropleth_legend)).add_to(group)
     return group
+
+
+def _field_text(field: str, row: dict, layer: Layer, lang: str) -> str | None:
+    """One tooltip or card field of a row as HTML (escaped); None when the source is silent."""
+    if field == "name":
+        return f"<b>{html.escape(_name(row, lang))}</b>"
+    if field == "layer":
+        return html.escape(OVERLAYS[layer.id](lang))
+    if field == "place":
+        return html.escape(_place(row, lang)) or None
+    if field == "sources":
+        return _sources_html(row.get("source_title"), row.get("source_url"), lang)
+    value = _field_value(field, row, lang)
+    return None if value in (None, "") else f"{html.escape(ui(field, lang))}: {html.escape(value)}"
+
+
+def _field_value(field: str, row: dict, lang: str) -> str | None:
+    if field == "origin":
+        origin = row.get("origin_name_zh") if isinstance(row.get("origin_name_zh"), str) else None
+        code = row.get("origin_code")
+        return origin or (_unit_names(lang).get(code, code) if isinstance(code, str) else None)
+    if field == "year":
+        year, kind = row.get("year"), row.get("year_kind")
+        if _missing(year):
+            return None
+        return f"{int(year)}" + (f" ({YEAR_KINDS[kind](lang)})" if kind in YEAR_KINDS else "")
+    if field == "investment":
+        amount = row.get("investment")
+        return None if _missing(amount) else f"{amount:g} {row.get('investment_unit') or ''}".strip()
+    value = row.get(field)
+    return None if _missing(value) or value is None else str(value).replace(";", "; ")
+
+
+def symbol_overlay(layer: Layer, frame: gpd.GeoDataFrame, offsets, lang: str) -> GeoJsonOverlay:
+    """A point layer drawn from its declaration: ``layer.symbol`` per row, ``layer.tooltip`` and
+    ``layer.card`` fields (every value from data escaped)."""
+    features, info = [], {}
+    for row, offset in zip(_rows(frame), offsets):
+        features.append(_feature(row["geometry"], row["id"], **_symbol_props(layer.symbol(row), offset, layer.kind)))
+        tip = "<br>".join(t for t in (_field_text(f, row, layer, lang) for f in layer.tooltip) if t)
+        card = "<br>".join(t for t in (_field_text(f, row, layer, lang) for f in layer.card) if t)
+        info[row["id"]] = (tip, "+" + card if card else "")
+    return GeoJsonOverlay(features, info, f"jjj-{layer.kind}")
+
+
+def _policy_areas(layer: Layer, frame, offsets, lang: str, context: dict) -> PolicyAreas:
+    wanted = set(frame["id"])
+    return PolicyAreas([f for f in context["policy_features"] if f["id"] in wanted])
+
+
+# How each kind of layer is drawn in the browser; ``Layer.browser`` names one of these.
+BROWSER_DRAWERS = {
+    "policy_areas": _policy_areas,
+    "axes": lambda layer, frame, offsets, lang, context: axis_overlay(frame, lang),
+    "lines": lambda layer, frame, offsets, lang, context: line_overlay(frame, lang),
+    "flows": lambda layer, frame, offsets, lang, context: flow_overlay(frame, lang),
+    "stations": lambda layer, frame, offsets, lang, context: station_overlay(frame, lang),
+    "hubs": lambda layer, frame, offsets, lang, context: hub_overlay(frame, offsets, lang),
+    "entities": lambda layer, frame, offsets, lang, context: entity_overlay(frame, offsets, lang, layer.kind),
+    "user": lambda layer, frame, offsets, lang, context: user_overlay(frame, offsets, lang),
+    "symbols": lambda layer, frame, offsets, lang, context: symbol_overlay(layer, frame, offsets, lang),
+}

@@ -179,22 +179,33 @@ INDICATOR_VALUES = pa.DataFrameSchema({
 
 @dataclass(frozen=True)
 class Table:
+    """A curated table: its file, schema and titles; for point tables, the columns that place a row.
+
+    ``points`` (city column, county column) makes ``geo.datasets`` check the admin codes and that
+    stated coordinates fall in the claimed county; ``origin`` names a column of admin codes to check.
+    """
+
     id: str
     file: str
     schema: pa.DataFrameSchema
     title_zh: str
     title_en: str
+    points: tuple[str, str] | None = None
+    province: str | None = None
+    origin: str | None = None
 
 
 TABLES: dict[str, Table] = {t.id: t for t in (
-    Table("platforms", "platforms.csv", PLATFORMS, "承接平台", "Undertaking platforms"),
+    Table("platforms", "platforms.csv", PLATFORMS, "承接平台", "Undertaking platforms",
+          points=("city_code", "county_code"), province="province_code"),
     Table("platform_memberships", "platform_memberships.csv", PLATFORM_MEMBERSHIPS,
           "平台所属体系", "Platform system memberships"),
-    Table("parks", "parks.csv", PARKS, "共建园区", "Co-built parks"),
+    Table("parks", "parks.csv", PARKS, "共建园区", "Co-built parks",
+          points=("host_city_code", "host_county_code"), origin="origin_code"),
     Table("figures", "figures.csv", FIGURES, "平台与园区数据", "Dated figures of platforms and parks"),
     Table("corridor_lines", "corridor_lines.csv", CORRIDOR_LINES, "城际与高铁线路", "Intercity and high-speed lines"),
-    Table("stations", "stations.csv", STATIONS, "车站", "Stations"),
-    Table("hubs", "hubs.csv", HUBS, "机场与港口", "Airports and ports"),
+    Table("stations", "stations.csv", STATIONS, "车站", "Stations", points=("city_code", "county_code")),
+    Table("hubs", "hubs.csv", HUBS, "机场与港口", "Airports and ports", points=("city_code", "county_code")),
     Table("axes_belts", "axes_belts.csv", AXES_BELTS, "发展轴与产业带", "Axes and industrial belts"),
     Table("indicators", "indicators.csv", INDICATOR_VALUES, "城市指标", "City indicators"),
 )}

@@ -42,18 +42,16 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib_scalebar.scalebar import ScaleBar
 
 from geo import assets, boundaries, choropleth, datasets, exports, filters, indicators, mapview, overlays
+from geo.layers import LAYERS as LAYER_REGISTRY
+from geo.layers import legend_items
 from geo.vocab import (
-    CORRIDOR_STATUSES,
     INDICATORS,
     LAYERS,
     LINE_STYLES,
     OKABE_ITO,
     OTHER_SYMBOLS,
     OVERLAYS,
-    PLATFORM_SYMBOLS,
-    POLICY_AREA_ROLES,
     STATUS_DASH,
-    Symbol,
     layer_name,
     normalise_language,
     ui,
@@ -436,31 +434,22 @@ def _unlabel(ax) -> None:
 
 
 def _draw_map(ax, layers: filters.Layers, state, colour: _Choropleth | None, pen: _Pen) -> dict[str, int]:
-    """Boundaries, choropleth and every overlay in the Map page's order; features drawn per layer."""
+    """Boundaries, choropleth and every layer of the registry (``geo.layers``), stacked by its ``z``."""
     _setup_axes(ax)
     _draw_boundaries(ax, colour, state.city, pen)
-    counts = dict.fromkeys(OVERLAYS, 0)
-    counts["policy_areas"] = _draw_policy_areas(ax, _project(layers.policy_areas), pen)
-    counts["axes"] = _draw_lines(ax, _project(layers.axes), pen, by_status=False)
-    counts["lines"] = _draw_lines(ax, _project(layers.lines), pen, by_status=True)
-    counts["flows"] = _draw_flows(ax, _project(layers.flows), pen)
     _draw_city_labels(ax, state.lang, pen)
-    counts["stations"] = _draw_stations(ax, _project(layers.stations), pen)
-    hubs = pd.concat([layers.airports, layers.ports]) if len(layers.ports) else layers.airports
-    frames = {"hubs": hubs, "platforms": layers.platforms, "parks": layers.parks, "user_points": layers.user_points}
-    for (name, frame), offsets in zip(frames.items(), overlays.spread_offsets(*frames.values())):
-        _draw_symbols(ax, _project(frame), offsets, [_symbol(name, row) for _, row in frame.iterrows()], pen)
-    kinds = list(hubs["kind"]) if len(hubs) else []
-    counts.update(airports=kinds.count("airport"), ports=kinds.count("port"), platforms=len(layers.platforms),
-                  parks=len(layers.parks), user_points=len(layers.user_points))
+    spread = [layer.id for layer in LAYER_REGISTRY if layer.spread]
+    offsets = dict(zip(spread, overlays.spread_offsets(*(layers[i] for i in spread))))
+    counts = {}
+    for layer in LAYER_REGISTRY:
+        frame = layers[layer.id]
+        SNAPSHOT_DRAWERS[layer.snapshot](ax, layer, frame, offsets.get(layer.id), pen)
+        counts[layer.id] = len(frame)
     return counts
 
 
-def _symbol(layer: str, row) -> Symbol:
-    """The Map page's symbol of a row of ``layer`` (platforms: by their first type)."""
-    if layer == "platforms":
-        return PLATFORM_SYMBOLS[overlays.platform_types(row)[0]]
-    return OTHER_SYMBOLS[{"hubs": row.get("kind"), "parks": "park", "user_points": "user"}[layer]]
+def _draw_layer_symbols(ax, layer, frame: gpd.GeoDataFrame, offsets, pen: _Pen) -> None:
+    _draw_symbols(ax, _project(frame), offsets, [layer.symbol(row) for _, row in frame.iterrows()], pen, layer.z)
 
 
 def _draw_boundaries(ax, colour: _Choropleth | None, selected: str | None, pen: _Pen) -> None:
@@ -477,32 +466,32 @@ def _draw_boundaries(ax, colour: _Choropleth | None, selected: str | None, pen: 
         cities[cities["code"] == selected].boundary.plot(ax=ax, color="#000000", linewidth=pen.pt(4), zorder=2.3)
 
 
-def _draw_policy_areas(ax, areas: gpd.GeoDataFrame, pen: _Pen) -> int:
+def _draw_policy_areas(ax, areas: gpd.GeoDataFrame, pen: _Pen, z: float = 3) -> int:
     for _, row in areas.iterrows():
         style = LAYERS[row["role"]]
         dash = pen.dashes(style.approximate_dash if row["approximate"] else style.dash)
         one = gpd.GeoSeries([row.geometry], crs=areas.crs)
-        one.plot(ax=ax, color=style.fill, alpha=style.fill_opacity, linewidth=0, zorder=3)
-        one.boundary.plot(ax=ax, color=style.stroke, linewidth=pen.pt(style.weight), linestyle=dash, zorder=3.1)
+        one.plot(ax=ax, color=style.fill, alpha=style.fill_opacity, linewidth=0, zorder=z)
+        one.boundary.plot(ax=ax, color=style.stroke, linewidth=pen.pt(style.weight), linestyle=dash, zorder=z + 0.1)
     return len(areas)
 
 
-def _draw_lines(ax, lines: gpd.GeoDataFrame, pen: _Pen, by_status: bool) -> int:
+def _draw_lines(ax, lines: gpd.GeoDataFrame, pen: _Pen, by_status: bool, z: float | None = None) -> int:
     """Rail lines (colour by kind, dash by status) or axes and belts (wide, translucent, round ends)."""
     keys = ["kind", "status"] if by_status else ["kind"]
     for key, group in lines.groupby(keys) if len(lines) else []:
         style = LINE_STYLES[key[0]]
         group.plot(ax=ax, color=style.colour, alpha=style.opacity, linewidth=pen.pt(style.weight),
                    linestyle=pen.dashes(STATUS_DASH[key[1]]) if by_status else "-",
-                   capstyle="butt" if by_status else "round", zorder=5 if by_status else 4)
+                   capstyle="butt" if by_status else "round", zorder=z if z is not None else 5 if by_status else 4)
     return len(lines)
 
 
-def _draw_flows(ax, flows: gpd.GeoDataFrame, pen: _Pen) -> int:
+def _draw_flows(ax, flows: gpd.GeoDataFrame, pen: _Pen, z: float = 6) -> int:
     style = LINE_STYLES["flow"]
     if len(flows):
         flows.plot(ax=ax, color=style.colour, alpha=style.opacity, linewidth=pen.pt(style.weight),
-                   linestyle=pen.dashes("6 4"), zorder=6)
+                   linestyle=pen.dashes(style.dash), zorder=z)
     return len(flows)
 
 
@@ -515,16 +504,16 @@ def _draw_city_labels(ax, lang: str, pen: _Pen) -> None:
                 path_effects=halo, clip_on=True)
 
 
-def _draw_stations(ax, stations: gpd.GeoDataFrame, pen: _Pen) -> int:
+def _draw_stations(ax, stations: gpd.GeoDataFrame, pen: _Pen, z: float = 8) -> int:
     if len(stations):
         symbol = OTHER_SYMBOLS["station"]
         ax.plot(stations.geometry.x, stations.geometry.y, linestyle="none", marker=MARKERS[symbol.shape],
                 markersize=pen.pt(7), markerfacecolor=symbol.colour, markeredgecolor="#222222",
-                markeredgewidth=pen.pt(1), zorder=8)
+                markeredgewidth=pen.pt(1), zorder=z)
     return len(stations)
 
 
-def _draw_symbols(ax, points: gpd.GeoDataFrame, offsets, symbols, pen: _Pen) -> None:
+def _draw_symbols(ax, points: gpd.GeoDataFrame, offsets, symbols, pen: _Pen, z: float = 9) -> None:
     """Point symbols; those sharing a reference point fan out on a ring as on the Map page."""
     if not len(points):
         return
@@ -535,7 +524,18 @@ def _draw_symbols(ax, points: gpd.GeoDataFrame, offsets, symbols, pen: _Pen) -> 
         mask = np.array([s == symbol for s in symbols])
         ax.plot(xs[mask], ys[mask], linestyle="none", marker=MARKERS[symbol.shape], markersize=pen.pt(13),
                 markerfacecolor=symbol.colour, markeredgecolor="#222222", markeredgewidth=pen.pt(1.1),
-                zorder=9)
+                zorder=z)
+
+
+# How each kind of layer is drawn in a snapshot; ``Layer.snapshot`` names one of these.
+SNAPSHOT_DRAWERS = {
+    "policy_areas": lambda ax, layer, frame, offsets, pen: _draw_policy_areas(ax, _project(frame), pen, layer.z),
+    "axes": lambda ax, layer, frame, offsets, pen: _draw_lines(ax, _project(frame), pen, False, layer.z),
+    "lines": lambda ax, layer, frame, offsets, pen: _draw_lines(ax, _project(frame), pen, True, layer.z),
+    "flows": lambda ax, layer, frame, offsets, pen: _draw_flows(ax, _project(frame), pen, layer.z),
+    "stations": lambda ax, layer, frame, offsets, pen: _draw_stations(ax, _project(frame), pen, layer.z),
+    "symbols": _draw_layer_symbols,
+}
 
 
 def _draw_furniture(ax, box, pen: _Pen, lang: str) -> None:
@@ -573,35 +573,18 @@ def _legend_entries(layers: filters.Layers, colour: _Choropleth | None, pen: _Pe
         return Line2D([], [], linestyle="none", marker=MARKERS[symbol.shape], markersize=pen.pt(size),
                       markerfacecolor=symbol.colour, markeredgecolor="#222222", markeredgewidth=pen.pt(1))
 
+    def handle(item):
+        if item.kind == "symbol":
+            return marker(item.symbol, item.size)
+        if item.kind == "line":
+            return line(item.colour, item.weight, item.dash, item.opacity)
+        if item.fill is None:  # an outline only: drawn approximately
+            return Patch(facecolor="none", edgecolor=item.colour, linewidth=pen.pt(2), linestyle=pen.dashes(item.dash))
+        return Patch(facecolor=item.fill, alpha=0.6, edgecolor=item.colour, linewidth=pen.pt(2))
+
     entries = [(line(LAYERS[b].stroke, LAYERS[b].weight), layer_name(b, lang), False)
                for b in ("provinces", "cities", "counties")]
-    drawn_types = {overlays.platform_types(r)[0] for _, r in layers.platforms.iterrows()}
-    entries += [(marker(s), s.term(lang), False) for t, s in PLATFORM_SYMBOLS.items() if t in drawn_types]
-    for name, key in (("parks", "park"), ("airports", "airport"), ("ports", "port"), ("user_points", "user")):
-        if len(getattr(layers, name)):
-            entries.append((marker(OTHER_SYMBOLS[key]), OTHER_SYMBOLS[key].term(lang), False))
-    if len(layers.flows):
-        s = LINE_STYLES["flow"]
-        entries.append((line(s.colour, s.weight, "6 4", s.opacity), s.term(lang), False))
-    for kind in sorted(set(layers.lines["kind"])) if len(layers.lines) else []:
-        entries.append((line(LINE_STYLES[kind].colour, LINE_STYLES[kind].weight), LINE_STYLES[kind].term(lang), False))
-    statuses = set(layers.lines["status"]) if len(layers.lines) else set()
-    entries += [(line("#555555", 2.5, STATUS_DASH[st]), CORRIDOR_STATUSES[st](lang), False)
-                for st in CORRIDOR_STATUSES if st in statuses]
-    if len(layers.stations):
-        entries.append((marker(OTHER_SYMBOLS["station"], 7), OTHER_SYMBOLS["station"].term(lang), False))
-    for kind in sorted(set(layers.axes["kind"])) if len(layers.axes) else []:
-        s = LINE_STYLES[kind]
-        entries.append((line(s.colour, s.weight, None, s.opacity), s.term(lang), False))
-    roles = set(layers.policy_areas["role"]) if len(layers.policy_areas) else set()
-    for role in (r for r in POLICY_AREA_ROLES if r in roles):
-        s = LAYERS[role]
-        entries.append((Patch(facecolor=s.fill, alpha=0.6, edgecolor=s.stroke, linewidth=pen.pt(2)),
-                        layer_name(role, lang), False))
-    if len(layers.policy_areas) and layers.policy_areas["approximate"].any():
-        entries.append((Patch(facecolor="none", edgecolor="#555555", linewidth=pen.pt(2),
-                              linestyle=pen.dashes(LAYERS["strategic_zone"].approximate_dash)),
-                        ui("approximate", lang), False))
+    entries += [(handle(item), item.label(lang), False) for item in legend_items(layers)]
     if colour:
         entries.append((Patch(visible=False), f"{colour.heading} ({colour.unit})", True))
         entries += [(Patch(facecolor=c, edgecolor="#777777"), label, False)
@@ -905,3 +888,4 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+

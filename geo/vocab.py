@@ -79,6 +79,7 @@ class LineStyle:
     colour: str
     weight: float
     opacity: float = 1.0
+    dash: str | None = None  # SVG stroke-dasharray in CSS pixels (the snapshot scales it)
 
 
 # Point symbols: colour AND shape differ, so types stay apart without colour vision.
@@ -101,12 +102,14 @@ LINE_STYLES: dict[str, LineStyle] = {
     "high_speed": LineStyle(Term("高速铁路", "High-speed rail"), "#7a1f5c", 3.0),
     "intercity": LineStyle(Term("城际铁路", "Intercity rail"), "#1b6b93", 3.0),
     "flow": LineStyle(Term("共建关系（输出地 → 承接地）", "Co-building link (origin → host)"),
-                      OKABE_ITO["purple"], 1.6, 0.75),
+                      OKABE_ITO["purple"], 1.6, 0.75, dash="6 4"),
     "axis": LineStyle(Term("发展轴（示意）", "Development axis (schematic)"), OKABE_ITO["orange"], 9.0, 0.35),
     "belt": LineStyle(Term("产业带（示意）", "Industrial belt (schematic)"), OKABE_ITO["yellow"], 9.0, 0.45),
 }
 # Corridor status is told by the dash pattern, so it survives greyscale printing.
 STATUS_DASH: dict[str, str | None] = {"operating": None, "under_construction": "9 6", "planned": "2 6"}
+# The neutral line of the status rows in legends (the dash is the status's).
+STATUS_SWATCH = LineStyle(Term("线路状态", "Line status"), "#555555", 2.5)
 
 # The Map page's switchable overlays, in drawing order (bottom first).
 OVERLAYS: dict[str, Term] = {
@@ -141,6 +144,14 @@ MODES: dict[str, Term] = {
     "zgc_model": Term("类中关村", "Zhongguancun-type"),
     "industry_university": Term("产学研", "Industry–university–research"),
     "full_chain": Term("全产业链", "Full industrial chain"),
+}
+
+# What a row's year is the year of (parks, projects).
+YEAR_KINDS: dict[str, Term] = {
+    "signed": Term("签约", "signed"),
+    "started": Term("开工", "construction started"),
+    "opened": Term("投产/开业", "opened"),
+    "established": Term("设立", "established"),
 }
 
 CORRIDOR_STATUSES: dict[str, Term] = {
