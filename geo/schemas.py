@@ -23,6 +23,7 @@ from geo.vocab import (
     PLATFORM_TYPES,
     PRECISIONS,
 )
+from geo.vocab import YEAR_KINDS as YEAR_KIND_TERMS
 
 ID = r"^[a-z0-9_]+$"
 CODE = r"^\d{6}$"
@@ -106,6 +107,23 @@ PARKS = pa.DataFrameSchema({
     "industries": _text(),
     **SOURCE_COLUMNS,
 }, strict=True, name="parks")
+
+PROJECTS = pa.DataFrameSchema({
+    "id": _pattern(ID, unique=True),
+    "name_zh": _text(required=True),
+    "name_en": _text(required=True),
+    "origin_name_zh": _text(),
+    "origin_code": _pattern(CODE, required=False),
+    "host_city_code": _pattern(CODE),
+    "host_county_code": _pattern(CODE, required=False),
+    **LOCATION_COLUMNS,
+    "year": _number(min_value=1980, max_value=2026),
+    "year_kind": _choice(YEAR_KIND_TERMS, required=False),
+    "industries": _text(),
+    "investment": _number(min_value=0, max_value=1e7),  # as the source states it, in investment_unit
+    "investment_unit": _text(),
+    **SOURCE_COLUMNS,
+}, strict=True, name="projects")
 
 FIGURES = pa.DataFrameSchema({
     "entity_kind": _choice(FIGURE_ENTITIES),
@@ -201,6 +219,8 @@ TABLES: dict[str, Table] = {t.id: t for t in (
     Table("platform_memberships", "platform_memberships.csv", PLATFORM_MEMBERSHIPS,
           "平台所属体系", "Platform system memberships"),
     Table("parks", "parks.csv", PARKS, "共建园区", "Co-built parks",
+          points=("host_city_code", "host_county_code"), origin="origin_code"),
+    Table("projects", "projects.csv", PROJECTS, "重点协同项目", "Key coordination projects",
           points=("host_city_code", "host_county_code"), origin="origin_code"),
     Table("figures", "figures.csv", FIGURES, "平台与园区数据", "Dated figures of platforms and parks"),
     Table("corridor_lines", "corridor_lines.csv", CORRIDOR_LINES, "城际与高铁线路", "Intercity and high-speed lines"),

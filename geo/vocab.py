@@ -97,6 +97,7 @@ OTHER_SYMBOLS: dict[str, Symbol] = {
     "port": Symbol(Term("港口", "Port"), "x", OKABE_ITO["sky"]),
     "station": Symbol(Term("车站", "Station"), "circle", "#ffffff"),
     "user": Symbol(Term("用户上传的点", "Uploaded points"), "diamond", "#000000"),
+    "project": Symbol(Term("重点协同项目（承接地）", "Key coordination project (host)"), "triangle", OKABE_ITO["sky"]),
 }
 LINE_STYLES: dict[str, LineStyle] = {
     "high_speed": LineStyle(Term("高速铁路", "High-speed rail"), "#7a1f5c", 3.0),
@@ -122,6 +123,7 @@ OVERLAYS: dict[str, Term] = {
     "ports": Term("港口", "Ports"),
     "platforms": Term("承接平台", "Undertaking platforms"),
     "parks": Term("共建园区", "Co-built parks"),
+    "project": Term("重点协同项目", "Key coordination projects"),
     "user_points": Term("用户上传的点", "Uploaded points"),
 }
 # The type filter: the four platform types, platforms without one, and the two policy-area roles.
@@ -334,6 +336,7 @@ UI: dict[str, Term] = {
     "host": Term("承接地", "Host"),
     "modes": Term("合作模式", "Cooperation modes"),
     "industries": Term("产业", "Industries"),
+    "investment": Term("投资额", "Investment"),
     "systems": Term("所属体系", "Systems"),
     "platform_type": Term("类型", "Type"),
     "year_unknown": Term("年份不明", "year unknown"),
