@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import geopandas as gpd
 
-from geo import boundaries, corridors, datasets, filters, registry
+from geo import boundaries, corridors, datasets, filter_table, filters, registry
 from geo.filters import ViewState
 from geo.vocab import (
     CORRIDOR_STATUSES,
@@ -270,6 +270,15 @@ def visible_layers(state: ViewState, user_points: gpd.GeoDataFrame | None = None
     return layers.replace(user_points=filters.filter_user_points(user_points, state))
 
 
+def _kept(layer: Layer, frame: gpd.GeoDataFrame, state: ViewState) -> gpd.GeoDataFrame:
+    """The rows that pass every filter of the filter table declared with ``keep`` for this layer."""
+    for declared in filter_table.FILTERS:
+        value = getattr(state, declared.field)
+        if declared.keep is not None and layer.id in declared.acts_on and value != declared.default:
+            frame = frame[declared.keep(frame, value)]
+    return frame
+
+
 @lru_cache(maxsize=64)
 def _curated_layers(state: ViewState) -> Layers:
     chosen: dict[str, gpd.GeoDataFrame] = {}
@@ -279,7 +288,7 @@ def _curated_layers(state: ViewState) -> Layers:
         if not ready:
             raise ValueError(f"layers needing unknown layers: {[layer.id for layer in pending]}")
         for layer in ready:
-            chosen[layer.id] = layer.select(state, chosen)
+            chosen[layer.id] = _kept(layer, layer.select(state, chosen), state)
             pending.remove(layer)
     return Layers({layer.id: (chosen[layer.id] if layer.id in state.overlays else chosen[layer.id].iloc[0:0])
                    for layer in LAYERS})

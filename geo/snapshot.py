@@ -41,7 +41,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib_scalebar.scalebar import ScaleBar
 
-from geo import assets, boundaries, choropleth, datasets, exports, filters, indicators, mapview, overlays
+from geo import assets, boundaries, choropleth, datasets, exports, filter_table, filters, indicators, mapview, overlays
 from geo.layers import LAYERS as LAYER_REGISTRY
 from geo.layers import legend_items
 from geo.vocab import (
@@ -808,17 +808,9 @@ def export(state: filters.ViewState, fmt: str, **options) -> bytes:
 
 # --- command line -------------------------------------------------------------------------------
 
-# CLI option names → the Map page's URL parameters, so from_query checks every value.
-_CLI_FILTERS = (
-    ("layers", ("--layers", "--overlays"), "layers to draw, e.g. platforms,parks,lines"),
-    ("type", ("--types", "--type"), "platform types and policy-area roles, e.g. innovation,manufacturing"),
-    ("prov", ("--provinces", "--prov"), "province codes, e.g. 130000"),
-    ("cities", ("--cities",), "city codes, e.g. 130100,130600"),
-    ("ind", ("--industries", "--ind"), "industries as the sources write them"),
-    ("mode", ("--modes", "--mode"), "park cooperation modes, e.g. enclave"),
-    ("status", ("--statuses", "--status"), "line statuses: operating, under_construction, planned"),
-    ("asof", ("--as-of", "--asof"), "as-of year"),
-    ("undated", ("--undated",), "1/0: include those with no known year"),
+# CLI option names → the Map page's URL parameters, so from_query checks every value: the filters'
+# options come from the filter table (geo.filter_table), the view's after them.
+_CLI_VIEW = (
     ("indicator", ("--indicator",), "colour cities by this indicator id, e.g. gdp"),
     ("year", ("--year",), "indicator year (default: the latest)"),
     ("cls", ("--scheme", "--cls"), "classification: quantiles, natural_breaks, equal_interval"),
@@ -833,6 +825,11 @@ class _ArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
+def cli_options() -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """(URL parameter, flags, help) of every command-line view option."""
+    return tuple((f.param, f.cli, f.help) for f in filter_table.FILTERS) + _CLI_VIEW
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _ArgumentParser(prog="python -m geo.snapshot",
                              description="Export a view of the JJJ Atlas map (no browser needed).")
@@ -845,7 +842,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--bounds", help="extent W,S,E,N in degrees (default: the three provinces)")
     parser.add_argument("--query", default="", help='Map page URL parameters, e.g. "type=innovation&prov=130000"')
     parser.add_argument("--out", help="output file (default: jjj-map.FORMAT)")
-    for param, flags, text in _CLI_FILTERS:
+    for param, flags, text in cli_options():
         parser.add_argument(*flags, dest=f"q_{param}", metavar=flags[0][2:].upper().replace("-", "_"), help=text)
     return parser
 
@@ -853,13 +850,13 @@ def _parser() -> argparse.ArgumentParser:
 def state_from_args(args: argparse.Namespace) -> filters.ViewState:
     """The ViewState of the --query string and the filter options (options win); bad values raise."""
     params = dict(parse_qsl(args.query, keep_blank_values=True))
-    params.update({param: getattr(args, f"q_{param}") for param, _, _ in _CLI_FILTERS
+    params.update({param: getattr(args, f"q_{param}") for param, _, _ in cli_options()
                    if getattr(args, f"q_{param}") is not None})
     state, ignored = filters.from_query(params)
     if ignored:
-        flags = {param: flags[0] for param, flags, _ in _CLI_FILTERS}
+        flags = {param: flags[0] for param, flags, _ in cli_options()}
         raise ValueError("; ".join(f"invalid value {value!r} for {flags.get(key, key)}" for key, value in ignored))
-    unknown = set(params) - {p for p, _, _ in _CLI_FILTERS} - {"c", "z", "basemap"}
+    unknown = set(params) - {p for p, _, _ in cli_options()} - {"c", "z", "basemap"}
     if unknown:
         raise ValueError(f"unknown query parameter(s): {', '.join(sorted(unknown))}")
     return state
