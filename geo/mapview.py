@@ -21,11 +21,21 @@ from jinja2 import Template
 
 from geo import assets, boundaries
 from geo.overlays import SHAPES
-from geo.vocab import BOUNDARY_LAYERS, LANGUAGES, LAYERS, POLICY_AREA_ROLES, layer_name, normalise_language, ui
+from geo.vocab import (
+    BOUNDARY_LAYERS,
+    INK,
+    LANGUAGES,
+    LAYERS,
+    POLICY_AREA_ROLES,
+    STATUS_DASH,
+    layer_name,
+    normalise_language,
+    ui,
+)
 
 MAX_ZOOM = 13  # with tiles=None Leaflet has no maxZoom of its own (TECH-NOTES)
 MIN_ZOOM = 6
-BACKGROUND = "#dde7ee"
+BACKGROUND = INK["sea"]
 BASEMAPS = ("none", "osm")
 
 
@@ -128,8 +138,8 @@ class HtmlLegend(MacroElement):
         """
         {% macro html(this, kwargs) %}
         <div class="jjj-legend" style="position:absolute; z-index:9999; bottom:24px; right:10px;
-             background:rgba(255,255,255,.93); padding:8px 10px; border-radius:4px;
-             font:12px/1.5 'Noto Sans CJK SC','Microsoft YaHei',sans-serif; box-shadow:0 1px 4px rgba(0,0,0,.3)">
+             background:{{ this.ink.panel }}; padding:8px 10px; border-radius:4px;
+             font:12px/1.5 'Noto Sans CJK SC','Microsoft YaHei',sans-serif; box-shadow:0 1px 4px {{ this.ink.shadow }}">
           <div style="font-weight:600; margin-bottom:4px">{{ this.title }}</div>
           {{ this.rows }}
         </div>
@@ -140,6 +150,7 @@ class HtmlLegend(MacroElement):
     def __init__(self, title: str, rows_html: str):
         super().__init__()
         self._name = "HtmlLegend"
+        self.ink = INK
         self.title = html.escape(title)
         self.rows = rows_html
 
@@ -153,7 +164,8 @@ class MapSetup(MacroElement):
         <style>
           .leaflet-container { background: {{ this.background }}; }
           .jjj-city-label { font: 600 13px/1.2 'Noto Sans CJK SC','Microsoft YaHei',sans-serif;
-             color:#222; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; white-space:nowrap;
+             color:{{ this.ink.label }}; text-shadow: 0 0 3px {{ this.ink.halo }}, 0 0 3px {{ this.ink.halo }},
+             0 0 3px {{ this.ink.halo }}; white-space:nowrap;
              transform: translate(-50%, -50%); pointer-events:none; }
         </style>
         {% endmacro %}
@@ -167,6 +179,7 @@ class MapSetup(MacroElement):
     def __init__(self):
         super().__init__()
         self._name = "MapSetup"
+        self.ink = INK
         self.background = BACKGROUND
         self.image_path = assets.LEAFLET_IMAGE_PATH
 
@@ -367,13 +380,13 @@ class BaseLayers(MacroElement):
         <link rel="preload" href="{{ this.url }}" as="fetch" crossorigin="anonymous">
         {%- endif %}
         <style>
-          .jjj-legend { background: rgba(255,255,255,.93); padding: 8px 10px; border-radius: 4px;
-             font: 11px/1.45 'Noto Sans CJK SC','Microsoft YaHei',sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3);
-             max-height: 70%; overflow-y: auto; }
+          .jjj-legend { background: {{ this.ink.panel }}; padding: 8px 10px; border-radius: 4px;
+             font: 11px/1.45 'Noto Sans CJK SC','Microsoft YaHei',sans-serif;
+             box-shadow: 0 1px 4px {{ this.ink.shadow }}; max-height: 70%; overflow-y: auto; }
           .jjj-legend-row { display: flex; align-items: center; gap: 6px; }
           .jjj-sw { display: inline-flex; width: 24px; justify-content: center; }
           .jjj-sym { background: none; border: none; }
-          .jjj-sym svg { display: block; filter: drop-shadow(0 0 1px #fff); }
+          .jjj-sym svg { display: block; filter: drop-shadow(0 0 1px {{ this.ink.halo }}); }
         </style>
         {% endmacro %}
         {% macro script(this, kwargs) %}
@@ -430,6 +443,7 @@ class BaseLayers(MacroElement):
                 map.keyboard.enable();
             }
             jjj.shapes = {{ this.shapes_json }};
+            jjj.ink = {{ this.ink_json }};  // colours from geo/vocab.py, as data
             [["jjjBase", 350], ["jjjAreas", 380], ["jjjLabels", 450]].forEach(function(p) {
                 map.createPane(p[0]).style.zIndex = p[1];
             });
@@ -437,12 +451,12 @@ class BaseLayers(MacroElement):
             jjj.pointLayer = function(f, ll) {
                 var p = f.properties;
                 if (p.k === "station") {
-                    return L.circleMarker(ll, {radius: 3.5, color: "#222", weight: 1, fillColor: "#fff",
+                    return L.circleMarker(ll, {radius: 3.5, color: jjj.ink.outline, weight: 1, fillColor: jjj.ink.halo,
                         fillOpacity: 1, className: "jjj-station", bubblingMouseEvents: false});
                 }
                 var o = p.o || [0, 0];
                 var svg = '<svg width="16" height="16" viewBox="0 0 16 16" fill="' + p.c +
-                    '" stroke="#222" stroke-width="1.1">' + jjj.shapes[p.sh] + "</svg>";
+                    '" stroke="' + jjj.ink.outline + '" stroke-width="1.1">' + jjj.shapes[p.sh] + "</svg>";
                 return L.marker(ll, {riseOnHover: true, icon: L.divIcon({className: "jjj-sym jjj-sym-" + p.k,
                     html: svg, iconSize: [16, 16], iconAnchor: [8 - o[0], 8 - o[1]]})});
             };
@@ -459,7 +473,7 @@ class BaseLayers(MacroElement):
                         : {fillColor: styles.counties.fillColor, fillOpacity: styles.counties.fillOpacity};
                 });
                 jjj.cities.setStyle(function(f) {
-                    return f.properties.code === selected ? {color: "#000", weight: 4} : styles.cities;
+                    return f.properties.code === selected ? {color: jjj.ink.selected, weight: 4} : styles.cities;
                 });
             };
             jjj.setLegend = function(content) {
@@ -539,6 +553,7 @@ class BaseLayers(MacroElement):
     def __init__(self, lang: str, inline: bool = False):
         super().__init__()
         self._name = "BaseLayers"
+        self.ink = INK
         self.name_key = "name_en" if lang == "en" else "name_zh"
         self.inline = inline
         self.url = OVERVIEW_URL
@@ -551,6 +566,7 @@ class BaseLayers(MacroElement):
         self.styles_json = _compact_json({level: _path_style(level) for level in BOUNDARY_LAYERS})
         self.bounds_json = _compact_json(region_bounds())
         self.shapes_json = _compact_json(SHAPES)
+        self.ink_json = _compact_json(INK)
         labels = boundaries.label_points("cities")
         self.labels_json = _compact_json([[row[self.name_key], round(row.geometry.y, 4), round(row.geometry.x, 4)]
                                           for _, row in labels.iterrows()])
@@ -616,7 +632,7 @@ def points_layer(points, name: str, class_name: str, colour: str, tip_lines) -> 
     data["tip"] = [_tip(*tip_lines(row)) for _, row in points.iterrows()]
     return folium.GeoJson(
         data.__geo_interface__, name=name,
-        marker=folium.CircleMarker(radius=6, weight=1.5, color="#222222", fill_color=colour, fill_opacity=0.9,
+        marker=folium.CircleMarker(radius=6, weight=1.5, color=INK["outline"], fill_color=colour, fill_opacity=0.9,
                                    class_name=class_name),
         tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
     )
@@ -626,7 +642,7 @@ def lines_layer(lines, name: str, colour: str, tip_lines) -> folium.GeoJson:
     """Schematic lines with escaped tooltips; planned and under-construction lines are dashed."""
     data = lines[["status", "geometry"]].copy()
     data["tip"] = [_tip(*tip_lines(row)) for _, row in lines.iterrows()]
-    dash = {"operating": None, "under_construction": "8 6", "planned": "2 6"}
+    dash = STATUS_DASH  # the same dashes as the Map page's
     return folium.GeoJson(
         data.__geo_interface__, name=name,
         style_function=lambda f: {"color": colour, "weight": 3, "dashArray": dash.get(f["properties"]["status"])},

@@ -29,6 +29,7 @@ from geo.layers import Layer, Layers, LegendItem, by_stacking, legend_items, pla
 from geo.vocab import (
     CORRIDOR_STATUSES,
     HUB_KINDS,
+    INK,
     LINE_KINDS,
     LINE_STYLES,
     MODES,
@@ -65,7 +66,7 @@ SHAPES = {
 def symbol_svg(symbol: Symbol, size: int = SYMBOL_PX) -> str:
     """The symbol as inline SVG (colours come from the vocabulary, never from data)."""
     return (f'<svg width="{size}" height="{size}" viewBox="0 0 16 16" fill="{symbol.colour}" '
-            f'stroke="#222" stroke-width="1.1">{SHAPES[symbol.shape]}</svg>')
+            f'stroke="{INK["outline"]}" stroke-width="1.1">{SHAPES[symbol.shape]}</svg>')
 
 
 def _json(data) -> str:

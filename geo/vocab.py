@@ -47,6 +47,25 @@ OKABE_ITO = {
     "grey": "#999999",
 }
 
+# Neutral inks of the map's furniture (symbol outlines, text, halos, frames, panels), one name each.
+INK = {
+    "outline": "#222222",  # symbol and station outlines, the north arrow
+    "selected": "#000000",  # the selected city's outline
+    "halo": "#ffffff",  # behind labels and symbols; station fill
+    "frame": "#777777",  # the map frame and choropleth swatch borders
+    "note": "#444444",  # the snapshot's subtitle
+    "text": "#333333",  # the snapshot's footer
+    "label": "#222222",  # city labels on the browser map
+    "panel": "rgba(255,255,255,.93)",  # legend panels
+    "shadow": "rgba(0,0,0,.3)",
+    "sea": "#dde7ee",  # the map background outside the region
+}
+# Sequential classes of the choropleth (ColorBrewer YlGnBu, 5 classes) and the "no data" grey.
+CHOROPLETH_PALETTE = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
+NO_DATA_FILL = "#d9d9d9"
+# The analysis pages' maps (Corridors, Platforms): lines, stations and platforms or parks.
+ANALYSIS_COLOURS = {"line": OKABE_ITO["blue"], "station": OKABE_ITO["sky"], "entity": OKABE_ITO["vermillion"]}
+
 LAYERS: dict[str, LayerStyle] = {
     "provinces": LayerStyle(Term("省级界线", "Provinces"), stroke="#333333", weight=2.2),
     "cities": LayerStyle(Term("地级市界线", "Prefecture cities"), stroke="#555555", weight=1.3),
@@ -82,6 +101,21 @@ class LineStyle:
     dash: str | None = None  # SVG stroke-dasharray in CSS pixels (the snapshot scales it)
 
 
+# The Map page's switchable overlays, in drawing order (bottom first).
+OVERLAYS: dict[str, Term] = {
+    "policy_areas": Term("政策区（2+4）", "Policy areas (2+4)"),
+    "axes": Term("发展轴与产业带", "Axes and belts"),
+    "lines": Term("城际与高速铁路", "Intercity and high-speed rail"),
+    "stations": Term("车站", "Stations"),
+    "flows": Term("共建关系连线", "Co-building links"),
+    "airports": Term("机场", "Airports"),
+    "ports": Term("港口", "Ports"),
+    "platforms": Term("承接平台", "Undertaking platforms"),
+    "parks": Term("共建园区", "Co-built parks"),
+    "project": Term("重点协同项目", "Key coordination projects"),
+    "user_points": Term("用户上传的点", "Uploaded points"),
+}
+
 # Point symbols: colour AND shape differ, so types stay apart without colour vision.
 PLATFORM_SYMBOLS: dict[str, Symbol] = {
     "innovation": Symbol(Term("协同创新平台", "Innovation platform"), "circle", OKABE_ITO["blue"]),
@@ -93,10 +127,10 @@ PLATFORM_SYMBOLS: dict[str, Symbol] = {
 }
 OTHER_SYMBOLS: dict[str, Symbol] = {
     "park": Symbol(Term("共建园区（承接地）", "Co-built park (host)"), "star", OKABE_ITO["purple"]),
-    "airport": Symbol(Term("机场", "Airport"), "plus", "#333333"),
-    "port": Symbol(Term("港口", "Port"), "x", OKABE_ITO["sky"]),
-    "station": Symbol(Term("车站", "Station"), "circle", "#ffffff"),
-    "user": Symbol(Term("用户上传的点", "Uploaded points"), "diamond", "#000000"),
+    "airport": Symbol(OVERLAYS["airports"], "plus", "#333333"),
+    "port": Symbol(OVERLAYS["ports"], "x", OKABE_ITO["sky"]),
+    "station": Symbol(OVERLAYS["stations"], "circle", "#ffffff"),
+    "user": Symbol(OVERLAYS["user_points"], "diamond", "#000000"),
     "project": Symbol(Term("重点协同项目（承接地）", "Key coordination project (host)"), "triangle", OKABE_ITO["sky"]),
 }
 LINE_STYLES: dict[str, LineStyle] = {
@@ -112,31 +146,14 @@ STATUS_DASH: dict[str, str | None] = {"operating": None, "under_construction": "
 # The neutral line of the status rows in legends (the dash is the status's).
 STATUS_SWATCH = LineStyle(Term("线路状态", "Line status"), "#555555", 2.5)
 
-# The Map page's switchable overlays, in drawing order (bottom first).
-OVERLAYS: dict[str, Term] = {
-    "policy_areas": Term("政策区（2+4）", "Policy areas (2+4)"),
-    "axes": Term("发展轴与产业带", "Axes and belts"),
-    "lines": Term("城际与高速铁路", "Intercity and high-speed rail"),
-    "stations": Term("车站", "Stations"),
-    "flows": Term("共建关系连线", "Co-building links"),
-    "airports": Term("机场", "Airports"),
-    "ports": Term("港口", "Ports"),
-    "platforms": Term("承接平台", "Undertaking platforms"),
-    "parks": Term("共建园区", "Co-built parks"),
-    "project": Term("重点协同项目", "Key coordination projects"),
-    "user_points": Term("用户上传的点", "Uploaded points"),
-}
 # The type filter: the four platform types, platforms without one, and the two policy-area roles.
 TYPE_FILTER_VALUES = ("innovation", "manufacturing", "services", "agriculture", "untyped",
                       "concentrated_area", "strategic_zone")
 POLICY_AREA_ROLES = ("concentrated_area", "strategic_zone")
 
-PLATFORM_TYPES: dict[str, Term] = {
-    "innovation": Term("协同创新平台", "Collaborative innovation platforms"),
-    "manufacturing": Term("现代制造业平台", "Modern manufacturing platforms"),
-    "services": Term("服务业平台", "Service-industry platforms"),
-    "agriculture": Term("现代农业合作平台", "Modern agriculture cooperation platforms"),
-}
+# The four types of the 2017 document: the same terms as their map symbols.
+PLATFORM_TYPES: dict[str, Term] = {t: PLATFORM_SYMBOLS[t].term for t in ("innovation", "manufacturing", "services",
+                                                                          "agriculture")}
 EXPECTED_PLATFORM_COUNTS = {"innovation": 15, "manufacturing": 20, "services": 8, "agriculture": 3}
 
 MODES: dict[str, Term] = {
@@ -179,11 +196,8 @@ CONFIDENCE: dict[str, Term] = {
     "confirmed": Term("来源确认", "Confirmed by the source"),
     "inferred": Term("推断（来源未明说）", "Inferred (the source does not say so outright)"),
 }
-LINE_KINDS: dict[str, Term] = {
-    "intercity": Term("城际铁路", "Intercity rail"),
-    "high_speed": Term("高速铁路", "High-speed rail"),
-}
-HUB_KINDS: dict[str, Term] = {"airport": Term("机场", "Airport"), "port": Term("港口", "Port")}
+LINE_KINDS: dict[str, Term] = {k: LINE_STYLES[k].term for k in ("intercity", "high_speed")}
+HUB_KINDS: dict[str, Term] = {k: OTHER_SYMBOLS[k].term for k in ("airport", "port")}
 AXIS_KINDS: dict[str, Term] = {"axis": Term("发展轴", "Development axis"),
                                "belt": Term("产业带", "Industrial belt")}
 EDITIONS: dict[str, Term] = {
@@ -302,11 +316,9 @@ UI: dict[str, Term] = {
     "filter_types": Term("平台类型与政策区", "Platform type and policy areas"),
     "filter_provinces": Term("省（市）", "Province"),
     "filter_cities": Term("城市", "City"),
-    "filter_industries": Term("产业", "Industry"),
     "filter_modes": Term("合作模式（共建园区）", "Cooperation mode (parks)"),
     "filter_as_of": Term("截至年份", "As of year"),
     "filter_undated": Term("包括年份不明者", "Include those with no known year"),
-    "filter_statuses": Term("线路状态", "Line status"),
     "filter_help": Term(
         "类型作用于平台与政策区；省、市作用于所有图层；产业作用于平台与园区；合作模式作用于园区；"
         "截至年份作用于平台、园区、线路（按开通日期）、车站与机场港口。空选表示全部。",
@@ -323,7 +335,7 @@ UI: dict[str, Term] = {
     "pick_city": Term("选择城市（地图上点击亦可）", "Choose a city (or click it on the map)"),
     "latest": Term("最新值", "Latest"),
     "change_since": Term("较 {year} 年", "Since {year}"),
-    "rank": Term("13 城排名", "Rank of 13"),
+    "rank": Term("在 13 城中的名次", "Rank of 13"),
     "in_city": Term("本市的平台与园区", "Platforms and parks in this city"),
     "card": Term("详情", "Details"),
     "city_sectors": Term("{city}三次产业结构", "{city}: three-sector structure"),
@@ -413,8 +425,8 @@ UI: dict[str, Term] = {
     "alternatives": Term("其他来源/版本数", "Other sources/editions"),
     "search": Term("按名称搜索（中文或英文）", "Search by name (Chinese or English)"),
     "kind": Term("类别", "Kind"),
-    "kind_platform": Term("承接平台", "Platform"),
-    "kind_park": Term("共建园区", "Co-built park"),
+    "kind_platform": OVERLAYS["platforms"],
+    "kind_park": OVERLAYS["parks"],
     "registry": Term("平台与园区名录", "Platforms and parks"),
     "counts_by_type": Term("按体系、类型与省份计数", "Counts by system, type and province"),
     "timeline": Term("设立 / 签约年份", "Year established or signed"),
@@ -444,17 +456,17 @@ UI: dict[str, Term] = {
     "status": Term("状态", "Status"),
     "opened": Term("开通", "Opened"),
     "line": Term("线路", "Line"),
-    "station": Term("车站", "Station"),
+    "station": OVERLAYS["stations"],
     "nearest_km": Term("最近车站距离（公里）", "Nearest station (km)"),
     "confirmed": Term("已确认", "Confirmed"),
     "inferred": Term("推断", "Inferred"),
     "boundaries": Term("行政区划界线", "Administrative boundaries"),
-    "policy_areas": Term("政策区（2+4）", "Policy areas (2+4)"),
+    "policy_areas": OVERLAYS["policy_areas"],
     "derivation": Term("派生方法", "Derivation"),
     "licence": Term("许可", "Licence"),
     "download": Term("下载", "Download"),
     "name": Term("名称", "Name"),
-    "role": Term("类别", "Role"),
+    "role": Term("角色", "Role"),
     "code": Term("代码", "Code"),
     "upload_header": Term("上传自己的数据", "Upload your own data"),
     "upload_intro": Term(
@@ -491,6 +503,9 @@ UI: dict[str, Term] = {
     "upload_at_row": Term("第 {row} 行：", "Row {row}: "),
     "upload_at_column": Term("列 {column}：", "Column {column}: "),
 }
+# Labels that are the same words as a term above: the one definition, under the UI key the widgets use.
+UI["filter_statuses"] = STATUS_SWATCH.term
+UI["filter_industries"] = UI["industries"]
 
 
 # Problems found in a user's upload (geo.uploads), by stable code. Templates take the problem's
