@@ -23,7 +23,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo import boundaries
+from geo import boundaries, browser
 from geo.layers import LAYERS as LAYER_REGISTRY
 from geo.layers import Layer, Layers, LegendItem, by_stacking, legend_items, platform_types
 from geo.vocab import (
@@ -67,10 +67,6 @@ def symbol_svg(symbol: Symbol, size: int = SYMBOL_PX) -> str:
     """The symbol as inline SVG (colours come from the vocabulary, never from data)."""
     return (f'<svg width="{size}" height="{size}" viewBox="0 0 16 16" fill="{symbol.colour}" '
             f'stroke="{INK["outline"]}" stroke-width="1.1">{SHAPES[symbol.shape]}</svg>')
-
-
-def _json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def _text(*lines) -> str:
@@ -203,8 +199,8 @@ class GeoJsonOverlay(MacroElement):
     def __init__(self, features: list[dict], info: dict[str, tuple[str, str]], class_name: str, bubble=False):
         super().__init__()
         self._name = "GeoJsonOverlay"
-        self.data_json = _json([_compact(f) for f in features])
-        self.info_json = _json(info)
+        self.data_json = browser.script_json([_compact(f) for f in features])
+        self.info_json = browser.script_json(info)
         self.class_name = class_name
         self.bubble = bubble
 
@@ -363,7 +359,7 @@ class PolicyAreas(MacroElement):
     def __init__(self, features: list[dict]):
         super().__init__()
         self._name = "PolicyAreas"
-        self.areas_json = _json(features)
+        self.areas_json = browser.script_json(features)
 
 
 class CityStyling(MacroElement):
@@ -383,8 +379,8 @@ class CityStyling(MacroElement):
     def __init__(self, fills: dict[str, str], tips: dict[str, str], selected: str | None):
         super().__init__()
         self._name = "CityStyling"
-        self.fills_json = _json(fills)
-        self.tips_json = _json({code: html.escape(tip) for code, tip in tips.items()})
+        self.fills_json = browser.script_json(fills)
+        self.tips_json = browser.script_json({code: html.escape(tip) for code, tip in tips.items()})
         self.selected = selected
 
 
@@ -402,8 +398,9 @@ class Legend(MacroElement):
     def __init__(self, title: str, rows_html: str):
         super().__init__()
         self._name = "Legend"
-        self.html_json = _json(f'<details><summary style="font-weight:600;cursor:pointer">{html.escape(title)}'
-                               f"</summary>{rows_html}</details>")
+        self.html_json = browser.script_json(
+            f'<details><summary style="font-weight:600;cursor:pointer">{html.escape(title)}'
+            f"</summary>{rows_html}</details>")
 
 
 def _legend_row(swatch: str, label: str) -> str:

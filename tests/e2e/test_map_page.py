@@ -37,7 +37,7 @@ def _empty_spot(city_code: str, state: filters.ViewState) -> tuple[float, float]
     """(lat, lon) inside the city and as far as possible from anything drawn, so a click hits the city."""
     city = boundaries.cities().set_index("code").loc[city_code].geometry.buffer(-0.05)
     layers = filters.visible_layers(state)
-    drawn = shapely.union_all([g for name in vars(layers) for g in getattr(layers, name).geometry]
+    drawn = shapely.union_all([g for name in layers.counts() for g in layers[name].geometry]
                               + list(boundaries.label_points("cities").geometry))
     west, south, east, north = city.bounds
     grid = [shapely.Point(x, y) for x in np.arange(west, east, 0.05) for y in np.arange(south, north, 0.05)]
