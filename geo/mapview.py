@@ -404,7 +404,7 @@ class BaseLayers(MacroElement):
         # scripts one after another, and this one was a round trip before anything could be drawn.
         self.client_js = assets.vendored_text(TOPOJSON_CLIENT)
         # The map's own code is a real file (static/js/), inlined like topojson-client for the same reason.
-        self.base_js = browser.map_script("basemap.js")
+        self.base_js = browser.map_script("basemap.js") + browser.map_script("overlays.js")
         labels = boundaries.label_points("cities")
         self.config_json = browser.script_json({
             "styles": {level: _path_style(level) for level in BOUNDARY_LAYERS}, "nameKey": self.name_key,

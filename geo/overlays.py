@@ -169,29 +169,8 @@ class GeoJsonOverlay(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function() {
-            var info = {{ this.info_json }};
-            var features = {{ this.data_json }}.map(function(f) {
-                return f.length === 3 ? {type: "Feature", properties: f[2],
-                                         geometry: {type: "Point", coordinates: [f[0], f[1]]}} : f;
-            });
-            var layer = L.geoJson({type: "FeatureCollection", features: features}, {
-                pointToLayer: function(f, ll) { return jjj.pointLayer(f, ll); },
-                style: function(f) {
-                    return Object.assign({bubblingMouseEvents: {{ this.bubble|tojson }}}, f.properties.s);
-                },
-                className: {{ this.class_name|tojson }}
-            });
-            layer.eachLayer(function(l) {
-                var i = info[l.feature.properties.id];
-                if (!i) { return; }
-                l.bindTooltip(i[0], {sticky: !l.getLatLng});
-                // a card starting with "+" continues the tooltip text (sent once)
-                var card = i[1] && i[1].charAt(0) === "+" ? i[0] + "<br>" + i[1].slice(1) : i[1];
-                if (card) { l.bindPopup(card, {maxWidth: 360}); }
-            });
-            layer.addTo({{ this._parent.get_name() }});
-        })();
+            jjj.addOverlay({{ this._parent.get_name() }}, {{ this.data_json }}, {{ this.info_json }},
+                {{ this.class_name|tojson }}, {{ this.bubble|tojson }});  // static/js/overlays.js
         {% endmacro %}
         """
     )
@@ -330,28 +309,7 @@ class PolicyAreas(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function(group) {
-            var areas = L.featureGroup().addTo(group);
-            var draw = function() {
-                var topo = jjj.topo, counties = topo.objects.counties.geometries;
-                areas.clearLayers();
-                {{ this.areas_json }}.forEach(function(area) {
-                    // merged once per boundary level, reused by every filter
-                    var shape = jjj.areaShapes[area.id] || (jjj.areaShapes[area.id] = topojson.merge(topo,
-                        counties.filter(function(g) {
-                            return area.members.indexOf(g.properties.code) >= 0
-                                || area.members.indexOf(g.properties.city_code) >= 0;
-                        })));
-                    L.geoJson(shape, {
-                        className: "jjj-" + area.role + " jjj-area-" + area.id,
-                        style: function() { return area.style; }
-                    }).bindTooltip(area.tip, {sticky: true}).bindPopup(area.card, {maxWidth: 360}).addTo(areas);
-                });
-            };
-            // the latest overlay redraws its areas when the detailed boundaries replace the overview
-            jjj.redrawAreas = function() { if (group._map) { draw(); } };
-            jjj.ready.then(draw);
-        })({{ this._parent.get_name() }});
+            jjj.addPolicyAreas({{ this._parent.get_name() }}, {{ this.areas_json }});  // static/js/overlays.js
         {% endmacro %}
         """
     )
