@@ -4,6 +4,7 @@ import streamlit as st
 
 from geo import urlparams
 from geo.vocab import LANGUAGE_NAMES, LANGUAGES, normalise_language, ui
+from pages_support import navigation
 
 st.set_page_config(page_title="京津冀产业协同地图 · JJJ Atlas", layout="wide")
 ss = st.session_state
@@ -27,7 +28,7 @@ LANG_KEY = f"lang_choice_{ss.get('lang_generation', 0)}"
 
 def _choose_language(key: str) -> None:
     """Switch the language. A page whose options are labelled in the language restores its widgets'
-    values itself (Streamlit holds a selectbox's value as the label: views/map.py)."""
+    values itself (Streamlit holds a selectbox's value as the label: pages/map.py)."""
     ss["lang"] = ss[key]
     ss["lang_generation"] = ss.get("lang_generation", 0) + 1
 
@@ -44,24 +45,17 @@ def _url_warnings(page_path: str) -> None:
 
 
 # The language switch keeps its place at the top of the sidebar but is drawn after the page: the
-# Map page's first run stops after its map (views/map.py), so the switch's widget code is fetched
+# Map page's first run stops after its map (pages/map.py), so the switch's widget code is fetched
 # with the other controls, not before the map (bench/bench_map.py: about 0.1 s sooner).
 language_slot = st.sidebar.container()
 
-pages = [
-    st.Page("views/map.py", title=ui("page_map", lang), url_path="map", default=True),
-    st.Page("views/cities.py", title=ui("page_cities", lang), url_path="cities"),
-    st.Page("views/platforms.py", title=ui("page_platforms", lang), url_path="platforms"),
-    st.Page("views/corridors.py", title=ui("page_corridors", lang), url_path="corridors"),
-    st.Page("views/data.py", title=ui("page_data", lang), url_path="data"),
-]
 st.sidebar.caption(ui("app_title", lang))
-page = st.navigation(pages)
+page = navigation.navigate(lang)
 _url_warnings(page.url_path)
 # Runs in a row of one page: 1 on the first run of a visit (the Map page sends its map first then).
 ss["page_run"] = ss.get("page_run", 0) + 1 if ss.get("page") == page.url_path else 1
 ss["page"] = page.url_path
-page.run()
+navigation.run(page)
 ss["lang_drawn"] = True
 language_slot.radio("语言 / Language", LANGUAGES, index=LANGUAGES.index(lang), key=LANG_KEY,
                     format_func=LANGUAGE_NAMES.get, horizontal=True, on_change=_choose_language, args=(LANG_KEY,))

@@ -97,7 +97,7 @@ def main() -> None:
         workspace_id, key = store.create("bench")
         for label, suffix, data in cases:
             seconds, stall, (result, version) = _timed(
-                lambda: store.upload(workspace_id, key, "platforms", f"f.{suffix}", data))
+                lambda suffix=suffix, data=data: store.upload(workspace_id, key, "platforms", f"f.{suffix}", data))
             outcome = f"version {version}" if version else result.problems[0].code
             print(f"| {label} | {seconds:.2f} | {stall * 1000:.0f} | {len(result.rows)} | {len(result.problems)} "
                   f"| {outcome} |")

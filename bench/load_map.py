@@ -95,10 +95,12 @@ async def _run(sessions: int, changes: int) -> dict:
 def _table(r: dict) -> str:
     return "\n".join([
         "| measure | value |", "|---|---|",
-        f"| concurrent sessions / filter changes completed / failed sessions | {r['sessions']} / {r['changes']} / {r['failures']} {r['failure_kinds'] or ''} |",
+        "| concurrent sessions / filter changes completed / failed sessions | "
+        f"{r['sessions']} / {r['changes']} / {r['failures']} {r['failure_kinds'] or ''} |",
         f"| redraw after a filter change, p50 / p95 / max | {r['p50']:.2f} s / {r['p95']:.2f} s / {r['max']:.2f} s |",
         f"| wall time for all sessions | {r['wall']:.1f} s |",
-        f"| server memory (VmRSS): idle / after one session / peak / end | {r['rss_idle']:.0f} / {r['rss_one']:.0f} / {r['rss_peak']:.0f} / {r['rss_end']:.0f} MB |",
+        "| server memory (VmRSS): idle / after one session / peak / end | "
+        f"{r['rss_idle']:.0f} / {r['rss_one']:.0f} / {r['rss_peak']:.0f} / {r['rss_end']:.0f} MB |",
         f"| console errors | {r['errors']} |",
     ])
 

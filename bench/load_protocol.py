@@ -51,9 +51,9 @@ MAX_SESSIONS = 400
 MAX_DURATION = 1800.0
 RUN_TIMEOUT = 60.0
 QUERY = "lang=en"
-# The Map page's filters a visitor changes (views/map.py keys); the widget id ends with its key.
+# The Map page's filters a visitor changes (pages/map.py keys); the widget id ends with its key.
 FILTER_KEYS = ("m_overlays", "m_types", "m_provinces", "m_cities", "m_modes", "m_statuses", "m_as_of")
-# What st_folium's frontend reports after drawing (returned_objects of views/map.py): the view.
+# What st_folium's frontend reports after drawing (returned_objects of pages/map.py): the view.
 MAP_REPORT = json.dumps({
     "last_clicked": None, "last_active_drawing": None, "center": {"lat": 39.3, "lng": 116.7}, "zoom": 7,
     "bounds": {"_southWest": {"lat": 36.0, "lng": 113.3}, "_northEast": {"lat": 42.6, "lng": 120.1}}})

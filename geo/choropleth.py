@@ -9,14 +9,15 @@ import mapclassify
 import numpy as np
 import pandas as pd
 
+from geo.vocab import CHOROPLETH_PALETTE, INK, NO_DATA_FILL
+
 SCHEMES = {
     "quantiles": mapclassify.Quantiles,
     "natural_breaks": mapclassify.FisherJenks,
     "equal_interval": mapclassify.EqualInterval,
 }
 # Sequential, colour-blind safe (ColorBrewer YlGnBu, 5 classes).
-PALETTE = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
-NO_DATA_FILL = "#d9d9d9"
+PALETTE = CHOROPLETH_PALETTE
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,8 @@ def legend_rows(classes: Classes, unit: str, no_data_label: str, count: str = "(
 
 def _row(swatch_css: str, label: str) -> str:
     return (f'<div style="display:flex;align-items:center;gap:6px">'
-            f'<span style="display:inline-block;width:22px;height:12px;border:1px solid #777;{swatch_css}"></span>'
+            f'<span style="display:inline-block;width:22px;height:12px;border:1px solid {INK["frame"]};'
+            f'{swatch_css}"></span>'
             f"<span>{html.escape(label)}</span></div>")
 
 

@@ -17,8 +17,7 @@ from geo.vocab import (  # noqa: F401  (CORE_INDICATORS is re-exported for the C
 
 PARKS_AND_PROJECTS_TARGET = 50  # issue #14: parks and key projects together
 
-POINT_TABLES = {"platforms": ("city_code", "county_code"), "parks": ("host_city_code", "host_county_code"),
-                "stations": ("city_code", "county_code"), "hubs": ("city_code", "county_code")}
+POINT_TABLES = {t.id: t.points for t in TABLES.values() if t.points}  # table id -> (city, county column)
 
 
 def rows_per_table(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -105,7 +104,7 @@ def parks_and_projects(frames: dict[str, pd.DataFrame]) -> dict:
 def location_precision(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Per point table: rows with source coordinates, and rows placed at a county or city point."""
     rows = []
-    for tid, (city_col, county_col) in POINT_TABLES.items():
+    for tid, (_city_col, county_col) in POINT_TABLES.items():
         frame = frames[tid]
         has_xy = frame["lon"].notna() if len(frame) else pd.Series(dtype=bool)
         has_county = frame[county_col].notna() if len(frame) else pd.Series(dtype=bool)

@@ -157,7 +157,8 @@ def _indicator_problems(frame: pd.DataFrame) -> list[Problem]:
             out.append(Problem(file, _line(i), "value", f"{row['indicator']} must be positive"))
     key = ["area_code", "year", "indicator", "edition", "source_title"]
     for i in frame.index[frame.duplicated(key, keep="first")]:
-        out.append(Problem(file, _line(i), None, "duplicate of an earlier row (same area, year, indicator, edition, source)"))
+        out.append(Problem(file, _line(i), None,
+                           "duplicate of an earlier row (same area, year, indicator, edition, source)"))
     return out + share_sum_problems(frame)
 
 
@@ -166,7 +167,7 @@ def share_sum_problems(frame: pd.DataFrame) -> list[Problem]:
     file = TABLES["indicators"].file
     shares = frame[frame["indicator"].isin(SHARE_TRIPLE)]
     out = []
-    for (area, year, edition, source), group in shares.groupby(
+    for (area, year, _edition, source), group in shares.groupby(
             ["area_code", "year", "edition", "source_title"], dropna=False):
         if set(group["indicator"]) == set(SHARE_TRIPLE) and len(group) == 3:
             total = group["value"].astype(float).sum()
@@ -179,27 +180,35 @@ def share_sum_problems(frame: pd.DataFrame) -> list[Problem]:
 def check_all() -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Every table validated; returns the frames and all problems (empty when the data is sound)."""
     frames, problems = {}, []
-    for table_id, table in TABLES.items():
+    for table_id, _table in TABLES.items():
         frame, found = schema_problems(table_id, read_raw(table_id))
         frames[table_id], problems = frame, problems + found
     problems += _cross_table_problems(frames)
     return frames, problems
 
 
+def _point_table_problems(f: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Every point table (``Table.points``): admin codes that exist and nest, points in their county."""
+    codes = _codes()
+    all_codes = set(codes["province"]) | set(codes["city"]) | set(codes["county"])
+    out = []
+    for table in (t for t in TABLES.values() if t.points):
+        city_col, county_col = table.points
+        out += _admin_problems(table.file, f[table.id], city_col, county_col, table.province)
+        out += _point_problems(table.file, f[table.id], city_col, county_col)
+        if table.origin:
+            out += _foreign_key_problems(table.file, f[table.id], table.origin, all_codes, "admin code")
+    return out
+
+
 def _cross_table_problems(f: dict[str, pd.DataFrame]) -> list[Problem]:
     t = {k: v.file for k, v in TABLES.items()}
-    out = []
-    out += _admin_problems(t["platforms"], f["platforms"], "city_code", "county_code", "province_code")
-    out += _point_problems(t["platforms"], f["platforms"], "city_code", "county_code")
+    out = _point_table_problems(f)
     # A 2+4 area can be a member too (Binhai is Tianjin's "1", Xiong'an Hebei's).
     policy_ids = set(boundaries.policy_areas()["id"])
     out += _foreign_key_problems(t["platform_memberships"], f["platform_memberships"], "platform_id",
                                  set(f["platforms"]["id"]) | policy_ids, "platform or policy-area id")
-    out += _admin_problems(t["parks"], f["parks"], "host_city_code", "host_county_code")
-    out += _point_problems(t["parks"], f["parks"], "host_city_code", "host_county_code")
     codes = _codes()
-    all_codes = set(codes["province"]) | set(codes["city"]) | set(codes["county"])
-    out += _foreign_key_problems(t["parks"], f["parks"], "origin_code", all_codes, "admin code")
     entities = {"platform": set(f["platforms"]["id"]), "park": set(f["parks"]["id"]),
                 "policy_area": policy_ids}
     for i, row in f["figures"].iterrows():
@@ -208,10 +217,6 @@ def _cross_table_problems(f: dict[str, pd.DataFrame]) -> list[Problem]:
                                f"{row['entity_id']} is not a known {row['entity_kind']}"))
     out += _foreign_key_problems(t["stations"], f["stations"], "line_id",
                                  set(f["corridor_lines"]["line_id"]), "line id")
-    out += _admin_problems(t["stations"], f["stations"], "city_code", "county_code")
-    out += _point_problems(t["stations"], f["stations"], "city_code", "county_code")
-    out += _admin_problems(t["hubs"], f["hubs"], "city_code", "county_code")
-    out += _point_problems(t["hubs"], f["hubs"], "city_code", "county_code")
     for i, value in f["axes_belts"]["city_codes"].items():
         for code in (value if _present(value) else "").split(";"):
             if code and code not in codes["city"]:
@@ -269,7 +274,7 @@ def source_record_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
             for t, u in sources.missing(title, url, known):
                 out.append(Problem(TABLES[table_id].file, _line(i), "source_url" if u else "source_title",
                                    f"no record in sources.csv for {u or t!r}; run scripts/build_sources.py"))
-            for t, u in sources.pairs(title, url):
+            for _t, u in sources.pairs(title, url):
                 if reason := sources.blocked_reason(u):
                     out.append(Problem(TABLES[table_id].file, _line(i), "source_url",
                                        f"{u} is on a blocked host ({reason}): cite another source or drop the row"))

@@ -12,20 +12,20 @@ import io
 import json
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import shapely
 from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
-import numpy as np
-import shapely
-
 from geo import filters, textsafe
+from geo.layers import exported
 from geo.vocab import ui
 
-# Flows are the parks again, drawn origin → host; the parks' rows carry origin_code.
-EXPORT_LAYERS = ("platforms", "parks", "policy_areas", "lines", "stations", "airports", "ports", "axes",
-                 "user_points")
+# The layers of the data export in their order (geo.layers: Layer.export_rank). Flows are not
+# exported: they are the parks again, drawn origin → host, and the parks' rows carry origin_code.
+EXPORT_LAYERS = tuple(layer.id for layer in exported())
 FORMULA_PREFIXES = textsafe.FORMULA_PREFIXES
 XLSX_CELL_LIMIT = 32767
 

@@ -10,7 +10,7 @@ all draw from, so what is exported is exactly what is on screen.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, make_dataclass, replace
 from functools import lru_cache
 
 import geopandas as gpd
@@ -18,59 +18,50 @@ import pandas as pd
 import shapely
 from pypinyin import Style, lazy_pinyin
 
-from geo import boundaries, corridors, datasets, registry
+from geo import boundaries, datasets, filter_table, registry
 from geo.choropleth import SCHEMES
 from geo.vocab import (
-    CORRIDOR_STATUSES,
     INDICATORS,
     LANGUAGES,
-    MODES,
-    OVERLAYS,
-    TYPE_FILTER_VALUES,
 )
 
-DEFAULT_OVERLAYS = tuple(o for o in OVERLAYS if o != "user_points") + ("user_points",)
-PROVINCE_CODES = ("110000", "120000", "130000")
-YEAR_RANGE = (1949, 2100)
+PROVINCE_CODES = filter_table.PROVINCE_CODES
+YEAR_RANGE = filter_table.YEAR_RANGE
 BASEMAPS = ("none", "osm")
+industries = filter_table.industries
+
+# The fields after the filters: what the map shows besides them, and where (field, URL parameter, default).
+VIEW_FIELDS = (("indicator", "indicator", None), ("year", "year", None), ("scheme", "cls", "quantiles"),
+               ("city", "city", None), ("center", "c", None), ("zoom", "z", None), ("lang", "lang", "zh"),
+               ("basemap", "basemap", "none"))
 
 
-@dataclass(frozen=True)
-class ViewState:
-    """Everything that decides what the Map page draws. Empty filter tuples mean "all"."""
-
-    overlays: tuple[str, ...] = DEFAULT_OVERLAYS
-    types: tuple[str, ...] | None = None  # None: every type; (): none
-    provinces: tuple[str, ...] = ()
-    cities: tuple[str, ...] = ()
-    industries: tuple[str, ...] = ()
-    modes: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
-    as_of: int | None = None
-    include_undated: bool = True
-    indicator: str | None = None
-    year: int | None = None
-    scheme: str = "quantiles"
-    city: str | None = None
-    center: tuple[float, float] | None = None
-    zoom: float | None = None
-    lang: str = "zh"
-    basemap: str = "none"
-
-    def with_(self, **changes) -> "ViewState":
-        return replace(self, **changes)
+def _with(self, **changes) -> "ViewState":
+    return replace(self, **changes)
 
 
-# URL parameter name of each field; short, so copied links stay readable.
-_PARAMS = {"overlays": "layers", "types": "type", "provinces": "prov", "cities": "cities",
-           "industries": "ind", "modes": "mode", "statuses": "status", "as_of": "asof",
-           "include_undated": "undated", "indicator": "indicator", "year": "year", "scheme": "cls",
-           "city": "city", "center": "c", "zoom": "z", "lang": "lang", "basemap": "basemap"}
+def make_view_state(table: tuple[filter_table.Filter, ...]) -> type:
+    """The ViewState class of a filter table: one field per filter, then the view fields."""
+    return make_dataclass(
+        "ViewState", [(f.field, object, field(default=f.default)) for f in table]
+        + [(name, object, field(default=default)) for name, _, default in VIEW_FIELDS],
+        frozen=True, namespace={"with_": _with, "__module__": __name__, "__doc__": (
+            "Everything that decides what the Map page draws: the filters of geo.filter_table (empty "
+            "tuples mean all; types None: every type), then the choropleth, the selected city and the view.")})
+
+
+ViewState = make_view_state(filter_table.FILTERS)
+DEFAULT_OVERLAYS = filter_table.by_field()["overlays"].default
+
+
+def _params() -> dict[str, str]:
+    """URL parameter name of each field."""
+    return {f.field: f.param for f in filter_table.FILTERS} | {name: param for name, param, _ in VIEW_FIELDS}
 
 
 def query_keys() -> tuple[str, ...]:
     """Every URL parameter the Map page reads."""
-    return tuple(_PARAMS.values())
+    return tuple(_params().values())
 
 
 def _city_codes() -> tuple[str, ...]:
@@ -79,22 +70,19 @@ def _city_codes() -> tuple[str, ...]:
 
 def allowed_values() -> dict[str, tuple[str, ...]]:
     """The values each list filter accepts (industries: as the sources write them)."""
-    return {
-        "overlays": tuple(OVERLAYS), "types": TYPE_FILTER_VALUES, "provinces": PROVINCE_CODES,
-        "cities": _city_codes(), "industries": tuple(industries()), "modes": tuple(MODES),
-        "statuses": tuple(CORRIDOR_STATUSES),
-    }
+    return {f.field: tuple(f.options()) for f in filter_table.FILTERS if f.kind == "multi"}
 
 
 def to_query(state: ViewState) -> dict[str, str]:
     """URL query parameters for ``state``; fields at their default value are left out."""
-    default = ViewState()
+    default = type(state)()
+    params = _params()
     out = {}
-    for f in fields(ViewState):
+    for f in fields(state):
         value = getattr(state, f.name)
         if value == getattr(default, f.name) and f.name != "lang":
             continue
-        out[_PARAMS[f.name]] = _encode(value)
+        out[params[f.name]] = _encode(value)
     return out
 
 
@@ -116,14 +104,15 @@ def from_query(params: dict[str, str]) -> tuple[ViewState, list[tuple[str, str]]
     List filters read "a,b,c"; "-" is the empty list (for types: show no platform type).
     """
     allowed = allowed_values()
+    names = _params()
     values, ignored = {}, []
     for f in fields(ViewState):
-        raw = params.get(_PARAMS[f.name])
+        raw = params.get(names[f.name])
         if raw is None:
             continue
         parsed = _decode(f.name, str(raw), allowed)
         if parsed is _INVALID:
-            ignored.append((_PARAMS[f.name], str(raw)))
+            ignored.append((names[f.name], str(raw)))
         else:
             values[f.name] = parsed
     return ViewState(**values), ignored
@@ -133,13 +122,11 @@ _INVALID = object()
 
 
 def _decode(name: str, raw: str, allowed: dict[str, tuple[str, ...]]):
-    if name in allowed:
-        items = tuple(i for i in raw.split(",") if i) if raw != "-" else ()
-        return items if all(i in allowed[name] for i in items) else _INVALID
-    if name in ("as_of", "year"):
+    declared = filter_table.by_field().get(name)
+    if declared is not None:
+        return _decode_filter(declared, raw, allowed)
+    if name == "year":
         return int(raw) if raw.isdigit() and YEAR_RANGE[0] <= int(raw) <= YEAR_RANGE[1] else _INVALID
-    if name == "include_undated":
-        return {"1": True, "0": False}.get(raw, _INVALID)
     if name == "indicator":
         return raw if raw in INDICATORS else _INVALID
     if name == "scheme":
@@ -157,6 +144,17 @@ def _decode(name: str, raw: str, allowed: dict[str, tuple[str, ...]]):
     return _INVALID
 
 
+def _decode_filter(declared: filter_table.Filter, raw: str, allowed: dict[str, tuple[str, ...]]):
+    if declared.kind == "multi":
+        items = tuple(i for i in raw.split(",") if i) if raw != "-" else ()
+        return items if all(i in allowed[declared.field] for i in items) else _INVALID
+    if declared.kind == "year":
+        return int(raw) if raw.isdigit() and YEAR_RANGE[0] <= int(raw) <= YEAR_RANGE[1] else _INVALID
+    if declared.kind == "flag":
+        return {"1": True, "0": False}.get(raw, _INVALID)
+    return _INVALID
+
+
 def _decode_center(raw: str):
     match = re.fullmatch(r"(-?\d{1,2}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?)", raw)
     if not match:
@@ -166,12 +164,6 @@ def _decode_center(raw: str):
 
 
 # --- the layers ---------------------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def industries() -> list[str]:
-    """Every industry named by a platform or park, as written, sorted."""
-    return sorted(registry.industry_rows(registry.entities())["industry"].unique())
-
 
 def _year_of(value) -> float:
     """The year of '2019', '2019-09-25' or '2001-12'; NaN when unknown."""
@@ -271,12 +263,16 @@ def filter_axes(axes: pd.DataFrame, state: ViewState) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=1)
-def _hubs() -> gpd.GeoDataFrame:
+def hubs() -> gpd.GeoDataFrame:
+    """Airports and ports, located (built once per process)."""
     return datasets.locate(datasets.load("hubs"), "city_code", "county_code")
 
 
+_hubs = hubs  # the name the cache tests read
+
+
 @lru_cache(maxsize=1)
-def _axes() -> gpd.GeoDataFrame:
+def axes() -> gpd.GeoDataFrame:
     """Axes and belts as schematic lines through their cities' reference points, in order."""
     points = boundaries.label_points("cities").set_index("code").geometry
     axes = datasets.load("axes_belts").dropna(subset=["city_codes"])  # a belt without cities cannot be drawn
@@ -294,68 +290,34 @@ def flows(parks: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(rows.drop(columns="geometry"), geometry=geoms, crs=boundaries.CRS)
 
 
-@dataclass
-class Layers:
-    """The filtered contents of every overlay (empty when switched off)."""
-
-    platforms: gpd.GeoDataFrame
-    parks: gpd.GeoDataFrame
-    flows: gpd.GeoDataFrame
-    lines: gpd.GeoDataFrame
-    stations: gpd.GeoDataFrame
-    airports: gpd.GeoDataFrame
-    ports: gpd.GeoDataFrame
-    axes: gpd.GeoDataFrame
-    policy_areas: gpd.GeoDataFrame
-    user_points: gpd.GeoDataFrame = field(default_factory=lambda: gpd.GeoDataFrame(geometry=[], crs=boundaries.CRS))
-
-    def counts(self) -> dict[str, int]:
-        return {name: len(getattr(self, name)) for name in OVERLAYS}
+def filter_points(points: gpd.GeoDataFrame, state: ViewState) -> gpd.GeoDataFrame:
+    """Rows of a located point table (``city_code``, ``year``, ``industries``) in the chosen places,
+    naming a chosen industry, dated by the as-of year."""
+    keep = _in_places(points["city_code"], state) & _by_year(points["year"].astype(float), state)
+    if state.industries:
+        keep &= _named_industries(points["industries"]).map(lambda i: bool(i & set(state.industries)))
+    return points[keep]
 
 
-def visible_layers(state: ViewState, user_points: gpd.GeoDataFrame | None = None) -> Layers:
-    """Every overlay filtered by ``state``; overlays switched off come back empty.
-
-    The curated layers of a view are built once per process and shared between sessions (read
-    them, do not modify them); this session's uploaded ``user_points`` are filtered on each call.
-    """
-    layers = _curated_layers(_filters_only(state))
-    if user_points is None or user_points.empty or "user_points" not in state.overlays:
-        return layers
-    return replace(layers, user_points=_filter_user_points(user_points, state))
+def _filter_fields() -> tuple[str, ...]:
+    return tuple(f.field for f in filter_table.FILTERS)
 
 
-_FILTER_FIELDS = ("overlays", "types", "provinces", "cities", "industries", "modes", "statuses", "as_of",
-                  "include_undated")
+def filters_only(state: ViewState) -> ViewState:
+    """The fields that decide what is drawn; the rest (view, language, choropleth) share one entry."""
+    return ViewState(**{name: getattr(state, name) for name in _filter_fields()})
 
 
-def _filters_only(state: ViewState) -> ViewState:
-    # The fields that decide what is drawn; the rest (view, language, choropleth) share one entry.
-    return ViewState(**{name: getattr(state, name) for name in _FILTER_FIELDS})
+def __getattr__(name: str):
+    # The filtered layers of a view moved to the layer registry (geo.layers), which imports this module.
+    if name in ("Layers", "visible_layers"):
+        from geo import layers
+        return getattr(layers, name)
+    raise AttributeError(f"module 'geo.filters' has no attribute {name!r}")
 
 
-@lru_cache(maxsize=64)
-def _curated_layers(state: ViewState) -> Layers:
-    entities = filter_entities(registry.entities(), state)
-    lines = filter_lines(corridors.lines(), corridors.stations(), state)
-    hubs = filter_hubs(_hubs(), state)
-    layers = {
-        "platforms": entities[entities["kind"] == "platform"],
-        "parks": entities[entities["kind"] == "park"],
-        "lines": lines,
-        "stations": filter_stations(corridors.stations(), lines, state),
-        "airports": hubs[hubs["kind"] == "airport"],
-        "ports": hubs[hubs["kind"] == "port"],
-        "axes": filter_axes(_axes(), state),
-        "policy_areas": filter_policy_areas(boundaries.policy_areas(), state),
-        "user_points": _filter_user_points(None, state),
-    }
-    layers["flows"] = flows(layers["parks"])
-    return Layers(**{name: (frame if name in state.overlays else frame.iloc[0:0])
-                     for name, frame in layers.items()})
-
-
-def _filter_user_points(points: gpd.GeoDataFrame | None, state: ViewState) -> gpd.GeoDataFrame:
+def filter_user_points(points: gpd.GeoDataFrame | None, state: ViewState) -> gpd.GeoDataFrame:
+    """This session's uploaded points in the chosen places (their city, or the city they fall in)."""
     if points is None or points.empty:
         return gpd.GeoDataFrame({"id": [], "name": []}, geometry=[], crs=boundaries.CRS)
     if not (state.provinces or state.cities):

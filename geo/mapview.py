@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import html
-import json
 import math
 from functools import lru_cache
 
@@ -19,13 +18,23 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo import assets, boundaries, sources
+from geo import assets, boundaries, browser, sources
 from geo.overlays import SHAPES
-from geo.vocab import BOUNDARY_LAYERS, LANGUAGES, LAYERS, POLICY_AREA_ROLES, layer_name, normalise_language, ui
+from geo.vocab import (
+    BOUNDARY_LAYERS,
+    INK,
+    LANGUAGES,
+    LAYERS,
+    POLICY_AREA_ROLES,
+    STATUS_DASH,
+    layer_name,
+    normalise_language,
+    ui,
+)
 
 MAX_ZOOM = 13  # with tiles=None Leaflet has no maxZoom of its own (TECH-NOTES)
 MIN_ZOOM = 6
-BACKGROUND = "#dde7ee"
+BACKGROUND = INK["sea"]
 BASEMAPS = ("none", "osm")
 
 
@@ -71,7 +80,7 @@ class TopoJsonLayer(folium.TopoJson):
 
     @property
     def data_json(self) -> str:
-        return self._data_json if self._data_json is not None else _compact_json(self.data)
+        return self._data_json if self._data_json is not None else browser.script_json(self.data)
 
     def render(self, **kwargs):
         # The style is a constant of the layer; skip folium's per-feature style copy.
@@ -118,7 +127,7 @@ class PolicyAreaLayer(folium.map.Layer):
         self._name = "PolicyAreaLayer"
         self.topology = topology_layer
         self.class_name = class_name
-        self.areas_json = json.dumps(areas, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+        self.areas_json = browser.script_json(areas)
 
 
 class HtmlLegend(MacroElement):
@@ -128,8 +137,8 @@ class HtmlLegend(MacroElement):
         """
         {% macro html(this, kwargs) %}
         <div class="jjj-legend" style="position:absolute; z-index:9999; bottom:24px; right:10px;
-             background:rgba(255,255,255,.93); padding:8px 10px; border-radius:4px;
-             font:12px/1.5 'Noto Sans CJK SC','Microsoft YaHei',sans-serif; box-shadow:0 1px 4px rgba(0,0,0,.3)">
+             background:{{ this.ink.panel }}; padding:8px 10px; border-radius:4px;
+             font:12px/1.5 'Noto Sans CJK SC','Microsoft YaHei',sans-serif; box-shadow:0 1px 4px {{ this.ink.shadow }}">
           <div style="font-weight:600; margin-bottom:4px">{{ this.title }}</div>
           {{ this.rows }}
         </div>
@@ -140,6 +149,7 @@ class HtmlLegend(MacroElement):
     def __init__(self, title: str, rows_html: str):
         super().__init__()
         self._name = "HtmlLegend"
+        self.ink = INK
         self.title = html.escape(title)
         self.rows = rows_html
 
@@ -153,7 +163,8 @@ class MapSetup(MacroElement):
         <style>
           .leaflet-container { background: {{ this.background }}; }
           .jjj-city-label { font: 600 13px/1.2 'Noto Sans CJK SC','Microsoft YaHei',sans-serif;
-             color:#222; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; white-space:nowrap;
+             color:{{ this.ink.label }}; text-shadow: 0 0 3px {{ this.ink.halo }}, 0 0 3px {{ this.ink.halo }},
+             0 0 3px {{ this.ink.halo }}; white-space:nowrap;
              transform: translate(-50%, -50%); pointer-events:none; }
         </style>
         {% endmacro %}
@@ -167,6 +178,7 @@ class MapSetup(MacroElement):
     def __init__(self):
         super().__init__()
         self._name = "MapSetup"
+        self.ink = INK
         self.background = BACKGROUND
         self.image_path = assets.LEAFLET_IMAGE_PATH
 
@@ -185,11 +197,6 @@ def _tip(*lines: str) -> str:
     return "<br>".join(html.escape(str(line)) for line in lines if line)
 
 
-def _compact_json(data) -> str:
-    # Compact separators: a fifth smaller than jinja's tojson; "</" escaped for inline <script>.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-
-
 @lru_cache(maxsize=len(LANGUAGES))
 def _topology_with_tips(lang: str) -> tuple[dict, str]:
     """The boundary topology with escaped tooltips in ``lang``, and its JSON (built once)."""
@@ -204,7 +211,7 @@ def _topology_with_tips(lang: str) -> tuple[dict, str]:
             name = props["name_en" if lang == "en" else "name_zh"]
             parent = city_names.get(props.get("city_code")) if level == "counties" else None
             props["tip"] = _tip(name, parent, props["code"])
-    return topo, _compact_json(topo)
+    return topo, browser.script_json(topo)
 
 
 def _add_boundaries(fmap: folium.Map, lang: str) -> "TopoJsonLayer":
@@ -361,167 +368,19 @@ class BaseLayers(MacroElement):
         <link rel="preload" href="{{ this.url }}" as="fetch" crossorigin="anonymous">
         {%- endif %}
         <style>
-          .jjj-legend { background: rgba(255,255,255,.93); padding: 8px 10px; border-radius: 4px;
-             font: 11px/1.45 'Noto Sans CJK SC','Microsoft YaHei',sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3);
-             max-height: 70%; overflow-y: auto; }
+          .jjj-legend { background: {{ this.ink.panel }}; padding: 8px 10px; border-radius: 4px;
+             font: 11px/1.45 'Noto Sans CJK SC','Microsoft YaHei',sans-serif;
+             box-shadow: 0 1px 4px {{ this.ink.shadow }}; max-height: 70%; overflow-y: auto; }
           .jjj-legend-row { display: flex; align-items: center; gap: 6px; }
           .jjj-sw { display: inline-flex; width: 24px; justify-content: center; }
           .jjj-sym { background: none; border: none; }
-          .jjj-sym svg { display: block; filter: drop-shadow(0 0 1px #fff); }
+          .jjj-sym svg { display: block; filter: drop-shadow(0 0 1px {{ this.ink.halo }}); }
         </style>
         {% endmacro %}
         {% macro script(this, kwargs) %}
         {{ this.client_js }}
-        window.jjj = window.jjj || {};
-        (function(map) {
-            var esc = function(s) {
-                return String(s == null ? "" : s).replace(/[&<>"']/g, function(c) {
-                    return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
-                });
-            };
-            var styles = {{ this.styles_json }};
-            var nameKey = {{ this.name_key|tojson }};
-            jjj.map = map;
-            // Not animated: an animated fit reports the old zoom first and the new one 0.25 s later,
-            // and each report reruns the page.
-            map.fitBounds({{ this.bounds_json }}, {animate: false});
-            // streamlit-folium reports the map's view as soon as the map exists, and that report reruns
-            // the page (the controls follow the map: views/map.py). Hold the first report until the
-            // boundaries have arrived: sooner, the page's rerun competes with loading them; later (once
-            // drawn), the controls come later without the map coming sooner (bench/bench_map.py).
-            if (window.Streamlit && !jjj.reportHeld) {
-                jjj.reportHeld = true;
-                var report = window.Streamlit.setComponentValue;
-                var released = false, held, leaving = false;
-                // A report that reaches Streamlit after a click on another page's link reruns this
-                // page instead of opening that one: once such a link is clicked, stop reporting.
-                var onParentClick = function(e) {
-                    var link = e.target.closest && e.target.closest("a[href]");
-                    if (link && link.pathname !== window.parent.location.pathname) { leaving = true; }
-                };
-                try {
-                    window.parent.document.addEventListener("click", onParentClick, true);
-                    window.addEventListener("pagehide", function() {
-                        window.parent.document.removeEventListener("click", onParentClick, true);
-                    });
-                } catch (err) {}  // a parent on another origin: nothing to guard
-                window.Streamlit.setComponentValue = function(value) {
-                    if (leaving) { return; }
-                    if (released) { return report(value); }
-                    if (held === undefined) {
-                        jjj.released.then(function() { released = true; if (!leaving) { report(held); } });
-                    }
-                    held = value;  // only the latest view is reported: one rerun, not one per report
-                };
-            }
-            if (map.keyboard) {
-                // Leaflet focuses the map on mousedown; the host page then scrolls the iframe into
-                // view and the mouseup lands elsewhere, so a first click on a symbol is lost.
-                map.keyboard.disable();
-                map.keyboard._onMouseDown = function() {
-                    if (!this._focused) { this._map._container.focus({preventScroll: true}); }
-                };
-                map.keyboard.enable();
-            }
-            jjj.shapes = {{ this.shapes_json }};
-            [["jjjBase", 350], ["jjjAreas", 380], ["jjjLabels", 450]].forEach(function(p) {
-                map.createPane(p[0]).style.zIndex = p[1];
-            });
-            map.getPane("jjjLabels").style.pointerEvents = "none";
-            jjj.pointLayer = function(f, ll) {
-                var p = f.properties;
-                if (p.k === "station") {
-                    return L.circleMarker(ll, {radius: 3.5, color: "#222", weight: 1, fillColor: "#fff",
-                        fillOpacity: 1, className: "jjj-station", bubblingMouseEvents: false});
-                }
-                var o = p.o || [0, 0];
-                var svg = '<svg width="16" height="16" viewBox="0 0 16 16" fill="' + p.c +
-                    '" stroke="#222" stroke-width="1.1">' + jjj.shapes[p.sh] + "</svg>";
-                return L.marker(ll, {riseOnHover: true, icon: L.divIcon({className: "jjj-sym jjj-sym-" + p.k,
-                    html: svg, iconSize: [16, 16], iconAnchor: [8 - o[0], 8 - o[1]]})});
-            };
-            jjj.cityTip = {};
-            jjj.styleCities = function(fills, tips, selected) {
-                jjj.cityTip = tips;
-                jjj.cityStyle = [fills, tips, selected];  // applied again when the detailed boundaries arrive
-                var key = JSON.stringify([fills, selected]);
-                if (key === jjj.cityStyleKey) { return; }  // a filter change leaves the colours alone
-                jjj.cityStyleKey = key;
-                jjj.counties.setStyle(function(f) {
-                    var fill = fills[f.properties.city_code];
-                    return fill ? {fillColor: fill, fillOpacity: 0.85} : {fillColor: styles.counties.fillColor, fillOpacity: styles.counties.fillOpacity};
-                });
-                jjj.cities.setStyle(function(f) {
-                    return f.properties.code === selected ? {color: "#000", weight: 4} : styles.cities;
-                });
-            };
-            jjj.setLegend = function(content) {
-                if (!jjj.legend) {
-                    jjj.legend = L.control({position: "bottomright"});
-                    jjj.legend.onAdd = function() {
-                        var div = L.DomUtil.create("div", "jjj-legend");
-                        L.DomEvent.disableClickPropagation(div);
-                        L.DomEvent.disableScrollPropagation(div);
-                        return div;
-                    };
-                    jjj.legend.addTo(map);
-                }
-                var box = jjj.legend.getContainer();
-                // Open on a wide map; on a narrow one it would hide symbols. A reader's choice sticks.
-                var open = jjj.legendOpen !== undefined ? jjj.legendOpen : map.getSize().x >= 900;
-                box.innerHTML = content;
-                var details = box.querySelector("details");
-                if (details) {
-                    details.open = open;
-                    details.addEventListener("toggle", function() { jjj.legendOpen = details.open; });
-                }
-            };
-            {{ this.labels_json }}.forEach(function(l) {
-                L.marker([l[1], l[2]], {pane: "jjjLabels", interactive: false, icon: L.divIcon({
-                    className: "jjj-city-label-icon", iconSize: [0, 0],
-                    html: '<div class="jjj-city-label">' + esc(l[0]) + "</div>"})}).addTo(map);
-            });
-            // Two levels of detail: the overview copy first (its simplification is under a pixel
-            // below DETAIL_ZOOM), the full file once the map is zoomed in; an export embeds the full one.
-            var cityName = {};
-            var draw = function(topo, detailed) {
-                [jjj.counties, jjj.cities, jjj.provinces].forEach(function(l) { if (l) { map.removeLayer(l); } });
-                topo.objects.cities.geometries.forEach(function(g) { cityName[g.properties.code] = g.properties[nameKey]; });
-                var layer = function(level, style, interactive) {
-                    return L.geoJson(topojson.feature(topo, topo.objects[level]), {pane: "jjjBase",
-                        className: {counties: "jjj-county", cities: "jjj-city", provinces: "jjj-province"}[level], interactive: interactive, style: function() { return style; }}).addTo(map);
-                };
-                jjj.counties = layer("counties", styles.counties, true).bindTooltip(function(l) {
-                    var p = l.feature.properties;
-                    return [esc(p[nameKey]), esc(cityName[p.city_code]), jjj.cityTip[p.city_code] || ""]
-                        .filter(Boolean).join("<br>");
-                }, {sticky: true});
-                jjj.cities = layer("cities", styles.cities, false);
-                jjj.provinces = layer("provinces", styles.provinces, false);
-                jjj.topo = topo;
-                jjj.detailed = detailed;
-                jjj.areaShapes = {};
-                if (jjj.cityStyle) { jjj.cityStyleKey = null; jjj.styleCities.apply(null, jjj.cityStyle); }
-                if (jjj.redrawAreas) { jjj.redrawAreas(); }
-                return topo;
-            };
-            var fetchTopology = function(url) { return fetch(url).then(function(r) { return r.json(); }); };
-        {%- if this.inline %}
-            jjj.ready = jjj.released = Promise.resolve(draw({{ this.topology_json }}, true));
-        {%- else %}
-            jjj.released = fetchTopology({{ this.url|tojson }});
-            jjj.ready = jjj.released.then(function(topo) {
-                return jjj.detailed ? jjj.topo : draw(topo, false);
-            });
-            var loadDetail = function() {
-                if (map.getZoom() < {{ this.detail_zoom }} || jjj.loadingDetail) { return; }
-                jjj.loadingDetail = Promise.all([fetchTopology({{ this.detail_url|tojson }}), jjj.ready])
-                    .then(function(loaded) { draw(loaded[0], true); });
-            };
-            map.on("zoomend", loadDetail);
-            jjj.ready.then(loadDetail);
-        {%- endif %}
-        })({{ this._parent.get_name() }});
+        {{ this.base_js }}
+        jjj.initBase({{ this._parent.get_name() }}, {{ this.config_json }});
         {% endmacro %}
         """
     )
@@ -529,6 +388,7 @@ class BaseLayers(MacroElement):
     def __init__(self, lang: str, inline: bool = False):
         super().__init__()
         self._name = "BaseLayers"
+        self.ink = INK
         self.name_key = "name_en" if lang == "en" else "name_zh"
         self.inline = inline
         self.url = OVERVIEW_URL
@@ -537,13 +397,16 @@ class BaseLayers(MacroElement):
         # topojson-client (3 KB) travels inside the map's script: streamlit-folium loads linked
         # scripts one after another, and this one was a round trip before anything could be drawn.
         self.client_js = assets.vendored_text(TOPOJSON_CLIENT)
-        self.topology_json = _compact_json(boundaries.topology()) if inline else ""
-        self.styles_json = _compact_json({level: _path_style(level) for level in BOUNDARY_LAYERS})
-        self.bounds_json = _compact_json(region_bounds())
-        self.shapes_json = _compact_json(SHAPES)
+        # The map's own code is a real file (static/js/), inlined like topojson-client for the same reason.
+        self.base_js = browser.map_script("basemap.js") + browser.map_script("overlays.js")
         labels = boundaries.label_points("cities")
-        self.labels_json = _compact_json([[row[self.name_key], round(row.geometry.y, 4), round(row.geometry.x, 4)]
-                                          for _, row in labels.iterrows()])
+        self.config_json = browser.script_json({
+            "styles": {level: _path_style(level) for level in BOUNDARY_LAYERS}, "nameKey": self.name_key,
+            "bounds": region_bounds(), "shapes": SHAPES, "ink": INK,
+            "labels": [[row[self.name_key], round(row.geometry.y, 4), round(row.geometry.x, 4)]
+                       for _, row in labels.iterrows()],
+            "topology": boundaries.topology() if inline else None,
+            "url": OVERVIEW_URL, "detailUrl": BOUNDARY_URL, "detailZoom": DETAIL_ZOOM})
 
 
 def build_base_map(lang: str = "zh", basemap: str = "none", inline: bool = False) -> folium.Map:
@@ -606,7 +469,7 @@ def points_layer(points, name: str, class_name: str, colour: str, tip_lines) -> 
     data["tip"] = [_tip(*tip_lines(row)) for _, row in points.iterrows()]
     return folium.GeoJson(
         data.__geo_interface__, name=name,
-        marker=folium.CircleMarker(radius=6, weight=1.5, color="#222222", fill_color=colour, fill_opacity=0.9,
+        marker=folium.CircleMarker(radius=6, weight=1.5, color=INK["outline"], fill_color=colour, fill_opacity=0.9,
                                    class_name=class_name),
         tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
     )
@@ -616,7 +479,7 @@ def lines_layer(lines, name: str, colour: str, tip_lines) -> folium.GeoJson:
     """Schematic lines with escaped tooltips; planned and under-construction lines are dashed."""
     data = lines[["status", "geometry"]].copy()
     data["tip"] = [_tip(*tip_lines(row)) for _, row in lines.iterrows()]
-    dash = {"operating": None, "under_construction": "8 6", "planned": "2 6"}
+    dash = STATUS_DASH  # the same dashes as the Map page's
     return folium.GeoJson(
         data.__geo_interface__, name=name,
         style_function=lambda f: {"color": colour, "weight": 3, "dashArray": dash.get(f["properties"]["status"])},

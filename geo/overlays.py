@@ -22,27 +22,29 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo import boundaries, sources
-from geo.filters import Layers
+from geo import boundaries, browser, sources
+from geo.layers import LAYERS as LAYER_REGISTRY
+from geo.layers import Layer, Layers, LegendItem, by_stacking, legend_items, platform_types
 from geo.vocab import (
     CORRIDOR_STATUSES,
     HUB_KINDS,
-    LAYERS,
+    INK,
     LINE_KINDS,
     LINE_STYLES,
     MODES,
     OTHER_SYMBOLS,
+    OVERLAYS,
     PLATFORM_SYMBOLS,
     PLATFORM_SYSTEMS,
-    POLICY_AREA_ROLES,
     PRECISIONS,
     STATUS_DASH,
+    YEAR_KINDS,
     Symbol,
-    layer_name,
     ui,
 )
 
 SYMBOL_PX = 16
+LEGEND_SYMBOL_PX, LEGEND_SMALL_PX = 14, 10  # legend swatches of map symbols and of stations
 COORD_DECIMALS = 4  # ~10 m: finer than the best stated precision of any point, a third fewer bytes
 SPREAD_PX = 10  # co-located symbols are drawn on a ring this far apart, their points unchanged
 
@@ -53,7 +55,8 @@ SHAPES = {
     "triangle": '<polygon points="8,1.5 14.8,14 1.2,14"/>',
     "diamond": '<polygon points="8,0.8 15.2,8 8,15.2 0.8,8"/>',
     "star": '<polygon points="8,0.6 10.1,5.6 15.4,5.9 11.3,9.3 12.7,14.6 8,11.7 3.3,14.6 4.7,9.3 0.6,5.9 5.9,5.6"/>',
-    "plus": '<polygon points="5.7,1.2 10.3,1.2 10.3,5.7 14.8,5.7 14.8,10.3 10.3,10.3 10.3,14.8 5.7,14.8 5.7,10.3 1.2,10.3 1.2,5.7 5.7,5.7"/>',
+    "plus": ('<polygon points="5.7,1.2 10.3,1.2 10.3,5.7 14.8,5.7 14.8,10.3 10.3,10.3 10.3,14.8 5.7,14.8 5.7,10.3'
+             ' 1.2,10.3 1.2,5.7 5.7,5.7"/>'),
     "hexagon": '<polygon points="8,1 14.2,4.5 14.2,11.5 8,15 1.8,11.5 1.8,4.5"/>',
     "x": '<polygon points="3,1.2 8,6.2 13,1.2 14.8,3 9.8,8 14.8,13 13,14.8 8,9.8 3,14.8 1.2,13 6.2,8 1.2,3"/>',
 }
@@ -62,11 +65,7 @@ SHAPES = {
 def symbol_svg(symbol: Symbol, size: int = SYMBOL_PX) -> str:
     """The symbol as inline SVG (colours come from the vocabulary, never from data)."""
     return (f'<svg width="{size}" height="{size}" viewBox="0 0 16 16" fill="{symbol.colour}" '
-            f'stroke="#222" stroke-width="1.1">{SHAPES[symbol.shape]}</svg>')
-
-
-def _json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+            f'stroke="{INK["outline"]}" stroke-width="1.1">{SHAPES[symbol.shape]}</svg>')
 
 
 def _text(*lines) -> str:
@@ -99,12 +98,6 @@ def _unit_names(lang: str) -> dict[str, str]:
     return {code: name for f in frames for code, name in zip(f["code"], f[key])}
 
 
-def platform_types(row) -> list[str]:
-    value = row.get("platform_type")
-    types = [t for t in str(value).split(";") if t] if isinstance(value, str) else []
-    return types or ["untyped"]
-
-
 def entity_card(row, lang: str) -> str:
     """The click card of a platform or park: what it is, where, when, what, and its sources."""
     lines = [f"<b>{html.escape(_name(row, lang))}</b>"]
@@ -115,13 +108,15 @@ def entity_card(row, lang: str) -> str:
             lines.append(f"{html.escape(ui('systems', lang))}: {html.escape('; '.join(systems))}")
     else:
         origin = _unit_names(lang).get(row.get("origin_code"), row.get("origin_code"))
-        lines.append(f"{html.escape(ui('kind_park', lang))}: {html.escape(str(origin))} → {html.escape(_place(row, lang))}")
+        lines.append(f"{html.escape(ui('kind_park', lang))}: {html.escape(str(origin))} → "
+                     f"{html.escape(_place(row, lang))}")
         modes = [MODES[m](lang) for m in str(row.get("modes") or "").split(";") if m in MODES]
         if modes:
             lines.append(f"{html.escape(ui('modes', lang))}: {html.escape('; '.join(modes))}")
     lines.append(html.escape(_place(row, lang)))
     year = row.get("year")
-    lines.append(f"{html.escape(ui('year', lang))}: " + (html.escape(str(int(year))) if not _missing(year) else html.escape(ui("no_data", lang))))
+    year_text = ui("no_data", lang) if _missing(year) else str(int(year))
+    lines.append(f"{html.escape(ui('year', lang))}: {html.escape(year_text)}")
     if isinstance(row.get("industries"), str):
         lines.append(f"{html.escape(ui('industries', lang))}: {html.escape(row['industries'].replace(';', '; '))}")
     precision = row.get("precision")
@@ -168,27 +163,8 @@ class GeoJsonOverlay(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function() {
-            var info = {{ this.info_json }};
-            var features = {{ this.data_json }}.map(function(f) {
-                return f.length === 3 ? {type: "Feature", properties: f[2],
-                                         geometry: {type: "Point", coordinates: [f[0], f[1]]}} : f;
-            });
-            var layer = L.geoJson({type: "FeatureCollection", features: features}, {
-                pointToLayer: function(f, ll) { return jjj.pointLayer(f, ll); },
-                style: function(f) { return Object.assign({bubblingMouseEvents: {{ this.bubble|tojson }}}, f.properties.s); },
-                className: {{ this.class_name|tojson }}
-            });
-            layer.eachLayer(function(l) {
-                var i = info[l.feature.properties.id];
-                if (!i) { return; }
-                l.bindTooltip(i[0], {sticky: !l.getLatLng});
-                // a card starting with "+" continues the tooltip text (sent once)
-                var card = i[1] && i[1].charAt(0) === "+" ? i[0] + "<br>" + i[1].slice(1) : i[1];
-                if (card) { l.bindPopup(card, {maxWidth: 360}); }
-            });
-            layer.addTo({{ this._parent.get_name() }});
-        })();
+            jjj.addOverlay({{ this._parent.get_name() }}, {{ this.data_json }}, {{ this.info_json }},
+                {{ this.class_name|tojson }}, {{ this.bubble|tojson }});  // static/js/overlays.js
         {% endmacro %}
         """
     )
@@ -196,8 +172,8 @@ class GeoJsonOverlay(MacroElement):
     def __init__(self, features: list[dict], info: dict[str, tuple[str, str]], class_name: str, bubble=False):
         super().__init__()
         self._name = "GeoJsonOverlay"
-        self.data_json = _json([_compact(f) for f in features])
-        self.info_json = _json(info)
+        self.data_json = browser.script_json([_compact(f) for f in features])
+        self.info_json = browser.script_json(info)
         self.class_name = class_name
         self.bubble = bubble
 
@@ -228,7 +204,9 @@ def _feature(geometry, fid: str, **props) -> dict:
 
 def _rounded(geom: dict) -> dict:
     def r(c):
-        return [round(c[0], COORD_DECIMALS), round(c[1], COORD_DECIMALS)] if isinstance(c[0], float | int) else [r(x) for x in c]
+        if isinstance(c[0], float | int):
+            return [round(c[0], COORD_DECIMALS), round(c[1], COORD_DECIMALS)]
+        return [r(x) for x in c]
     return {"type": geom["type"], "coordinates": r(geom["coordinates"])}
 
 
@@ -289,7 +267,8 @@ def station_overlay(stations: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
 def hub_overlay(hubs: gpd.GeoDataFrame, offsets, lang: str) -> GeoJsonOverlay:
     features, info = [], {}
     for row, offset in zip(_rows(hubs), offsets):
-        features.append(_feature(row["geometry"], row["id"], **_symbol_props(OTHER_SYMBOLS[row["kind"]], offset, row["kind"])))
+        props = _symbol_props(OTHER_SYMBOLS[row["kind"]], offset, row["kind"])
+        features.append(_feature(row["geometry"], row["id"], **props))
         tip = _text(_name(row, lang), HUB_KINDS[row["kind"]](lang), _place(row, lang))
         info[row["id"]] = (tip, "+" + _sources_html(row["source_title"], row["source_url"], lang))
     return GeoJsonOverlay(features, info, "jjj-hub")
@@ -324,28 +303,7 @@ class PolicyAreas(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function(group) {
-            var areas = L.featureGroup().addTo(group);
-            var draw = function() {
-                var topo = jjj.topo, counties = topo.objects.counties.geometries;
-                areas.clearLayers();
-                {{ this.areas_json }}.forEach(function(area) {
-                    // merged once per boundary level, reused by every filter
-                    var shape = jjj.areaShapes[area.id] || (jjj.areaShapes[area.id] = topojson.merge(topo,
-                        counties.filter(function(g) {
-                            return area.members.indexOf(g.properties.code) >= 0
-                                || area.members.indexOf(g.properties.city_code) >= 0;
-                        })));
-                    L.geoJson(shape, {
-                        className: "jjj-" + area.role + " jjj-area-" + area.id,
-                        style: function() { return area.style; }
-                    }).bindTooltip(area.tip, {sticky: true}).bindPopup(area.card, {maxWidth: 360}).addTo(areas);
-                });
-            };
-            // the latest overlay redraws its areas when the detailed boundaries replace the overview
-            jjj.redrawAreas = function() { if (group._map) { draw(); } };
-            jjj.ready.then(draw);
-        })({{ this._parent.get_name() }});
+            jjj.addPolicyAreas({{ this._parent.get_name() }}, {{ this.areas_json }});  // static/js/overlays.js
         {% endmacro %}
         """
     )
@@ -353,7 +311,7 @@ class PolicyAreas(MacroElement):
     def __init__(self, features: list[dict]):
         super().__init__()
         self._name = "PolicyAreas"
-        self.areas_json = _json(features)
+        self.areas_json = browser.script_json(features)
 
 
 class CityStyling(MacroElement):
@@ -363,7 +321,9 @@ class CityStyling(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            jjj.ready.then(function() { jjj.styleCities({{ this.fills_json }}, {{ this.tips_json }}, {{ this.selected|tojson }}); });
+            jjj.ready.then(function() {
+                jjj.styleCities({{ this.fills_json }}, {{ this.tips_json }}, {{ this.selected|tojson }});
+            });
         {% endmacro %}
         """
     )
@@ -371,8 +331,8 @@ class CityStyling(MacroElement):
     def __init__(self, fills: dict[str, str], tips: dict[str, str], selected: str | None):
         super().__init__()
         self._name = "CityStyling"
-        self.fills_json = _json(fills)
-        self.tips_json = _json({code: html.escape(tip) for code, tip in tips.items()})
+        self.fills_json = browser.script_json(fills)
+        self.tips_json = browser.script_json({code: html.escape(tip) for code, tip in tips.items()})
         self.selected = selected
 
 
@@ -390,8 +350,9 @@ class Legend(MacroElement):
     def __init__(self, title: str, rows_html: str):
         super().__init__()
         self._name = "Legend"
-        self.html_json = _json(f'<details><summary style="font-weight:600;cursor:pointer">{html.escape(title)}'
-                               f"</summary>{rows_html}</details>")
+        self.html_json = browser.script_json(
+            f'<details><summary style="font-weight:600;cursor:pointer">{html.escape(title)}'
+            f"</summary>{rows_html}</details>")
 
 
 def _legend_row(swatch: str, label: str) -> str:
@@ -405,36 +366,23 @@ def _line_swatch(colour: str, weight: float, dash: str | None, opacity: float = 
             f'stroke-width="{min(weight, 8)}" stroke-opacity="{opacity}"{dash_attr}/></svg>')
 
 
+def legend_swatch(item: LegendItem) -> str:
+    """The HTML swatch of a legend row (colours, dashes and symbols from the vocabulary)."""
+    if item.kind == "symbol":
+        return symbol_svg(item.symbol, LEGEND_SYMBOL_PX if item.size >= SYMBOL_PX * 0.75 else LEGEND_SMALL_PX)
+    if item.kind == "line":
+        return _line_swatch(item.colour, item.weight, item.dash, item.opacity)
+    if item.fill is None:  # an outline only: drawn approximately
+        return (f'<span style="display:inline-block;width:20px;height:10px;'
+                f'border:2px dashed {item.colour}"></span>')
+    return (f'<span style="display:inline-block;width:20px;height:10px;background:{item.fill};'
+            f'opacity:.75;border:2px solid {item.colour}"></span>')
+
+
 def legend_rows(layers: Layers, lang: str, choropleth_rows: str = "") -> str:
-    """Legend rows for the layers that have something drawn, then the choropleth classes."""
-    rows = []
-    if len(layers.platforms):
-        for t in sorted({t for r in _rows(layers.platforms) for t in platform_types(r)}, key=list(PLATFORM_SYMBOLS).index):
-            rows.append(_legend_row(symbol_svg(PLATFORM_SYMBOLS[t], 14), PLATFORM_SYMBOLS[t].term(lang)))
-    for name, symbol_key in (("parks", "park"), ("airports", "airport"), ("ports", "port"), ("user_points", "user")):
-        if len(getattr(layers, name)):
-            rows.append(_legend_row(symbol_svg(OTHER_SYMBOLS[symbol_key], 14), OTHER_SYMBOLS[symbol_key].term(lang)))
-    if len(layers.flows):
-        s = LINE_STYLES["flow"]
-        rows.append(_legend_row(_line_swatch(s.colour, s.weight, "6 4", s.opacity), s.term(lang)))
-    # Colour tells the kind of line, the dash its status: one row each instead of every pair.
-    for kind in sorted(layers.lines["kind"].unique()) if len(layers.lines) else []:
-        s = LINE_STYLES[kind]
-        rows.append(_legend_row(_line_swatch(s.colour, s.weight, None), s.term(lang)))
-    for status in [st for st in CORRIDOR_STATUSES if len(layers.lines) and st in set(layers.lines["status"])]:
-        rows.append(_legend_row(_line_swatch("#555", 2.5, STATUS_DASH[status]), CORRIDOR_STATUSES[status](lang)))
-    if len(layers.stations):
-        rows.append(_legend_row('<svg width="10" height="10"><circle cx="5" cy="5" r="3.5" fill="#fff" stroke="#222"/></svg>',
-                                OTHER_SYMBOLS["station"].term(lang)))
-    for kind in sorted(layers.axes["kind"].unique()) if len(layers.axes) else []:
-        s = LINE_STYLES[kind]
-        rows.append(_legend_row(_line_swatch(s.colour, s.weight, None, s.opacity), s.term(lang)))
-    for role in POLICY_AREA_ROLES:
-        if len(layers.policy_areas) and role in set(layers.policy_areas["role"]):
-            s = LAYERS[role]
-            rows.append(_legend_row(f'<span style="display:inline-block;width:20px;height:10px;background:{s.fill};'
-                                    f'opacity:.75;border:2px solid {s.stroke}"></span>', layer_name(role, lang)))
-    return "".join(rows) + choropleth_rows
+    """Legend rows for the layers that have something drawn (``geo.layers``), then the choropleth classes."""
+    return "".join(_legend_row(legend_swatch(item), item.label(lang)) for item in legend_items(layers)) \
+        + choropleth_rows
 
 
 def choropleth_legend(title: str, rows_html: str) -> str:
@@ -448,27 +396,75 @@ def overlay_group(layers: Layers, lang: str, policy_features: list[dict], fills:
     """All changing content of the Map page in one FeatureGroup, in drawing order."""
     group = folium.FeatureGroup(name="overlays", control=False)
     CityStyling(fills or {}, city_tips or {}, selected_city).add_to(group)
-    if len(layers.policy_areas):
-        wanted = set(layers.policy_areas["id"])
-        PolicyAreas([f for f in policy_features if f["id"] in wanted]).add_to(group)
-    if len(layers.axes):
-        axis_overlay(layers.axes, lang).add_to(group)
-    if len(layers.lines):
-        line_overlay(layers.lines, lang).add_to(group)
-    if len(layers.flows):
-        flow_overlay(layers.flows, lang).add_to(group)
-    if len(layers.stations):
-        station_overlay(layers.stations, lang).add_to(group)
-    hubs = pd.concat([layers.airports, layers.ports]) if len(layers.airports) + len(layers.ports) else layers.airports
-    hub_offsets, platform_offsets, park_offsets, user_offsets = spread_offsets(
-        hubs, layers.platforms, layers.parks, layers.user_points)
-    if len(hubs):
-        hub_overlay(hubs, hub_offsets, lang).add_to(group)
-    if len(layers.parks):
-        entity_overlay(layers.parks, park_offsets, lang, "park").add_to(group)
-    if len(layers.platforms):
-        entity_overlay(layers.platforms, platform_offsets, lang, "platform").add_to(group)
-    if len(layers.user_points):
-        user_overlay(layers.user_points, user_offsets, lang).add_to(group)
+    context = {"policy_features": policy_features}
+    offsets = dict(zip(spread_ids := [layer.id for layer in LAYER_REGISTRY if layer.spread],
+                       spread_offsets(*(layers[i] for i in spread_ids))))
+    for layer in by_stacking():
+        frame = layers[layer.id]
+        if len(frame):
+            overlay = BROWSER_DRAWERS[layer.browser](layer, frame, offsets.get(layer.id), lang, context)
+            overlay.add_to(group)
     Legend(ui("legend", lang), legend_rows(layers, lang, choropleth_legend)).add_to(group)
     return group
+
+
+def _field_text(field: str, row: dict, layer: Layer, lang: str) -> str | None:
+    """One tooltip or card field of a row as HTML (escaped); None when the source is silent."""
+    if field == "name":
+        return f"<b>{html.escape(_name(row, lang))}</b>"
+    if field == "layer":
+        return html.escape(OVERLAYS[layer.id](lang))
+    if field == "place":
+        return html.escape(_place(row, lang)) or None
+    if field == "sources":
+        return _sources_html(row.get("source_title"), row.get("source_url"), lang)
+    value = _field_value(field, row, lang)
+    return None if value in (None, "") else f"{html.escape(ui(field, lang))}: {html.escape(value)}"
+
+
+def _field_value(field: str, row: dict, lang: str) -> str | None:
+    if field == "origin":
+        origin = row.get("origin_name_zh") if isinstance(row.get("origin_name_zh"), str) else None
+        code = row.get("origin_code")
+        return origin or (_unit_names(lang).get(code, code) if isinstance(code, str) else None)
+    if field == "year":
+        year, kind = row.get("year"), row.get("year_kind")
+        if _missing(year):
+            return None
+        return f"{int(year)}" + (f" ({YEAR_KINDS[kind](lang)})" if kind in YEAR_KINDS else "")
+    if field == "investment":
+        amount = row.get("investment")
+        return None if _missing(amount) else f"{amount:g} {row.get('investment_unit') or ''}".strip()
+    value = row.get(field)
+    return None if _missing(value) or value is None else str(value).replace(";", "; ")
+
+
+def symbol_overlay(layer: Layer, frame: gpd.GeoDataFrame, offsets, lang: str) -> GeoJsonOverlay:
+    """A point layer drawn from its declaration: ``layer.symbol`` per row, ``layer.tooltip`` and
+    ``layer.card`` fields (every value from data escaped)."""
+    features, info = [], {}
+    for row, offset in zip(_rows(frame), offsets):
+        features.append(_feature(row["geometry"], row["id"], **_symbol_props(layer.symbol(row), offset, layer.kind)))
+        tip = "<br>".join(t for t in (_field_text(f, row, layer, lang) for f in layer.tooltip) if t)
+        card = "<br>".join(t for t in (_field_text(f, row, layer, lang) for f in layer.card) if t)
+        info[row["id"]] = (tip, "+" + card if card else "")
+    return GeoJsonOverlay(features, info, f"jjj-{layer.kind}")
+
+
+def _policy_areas(layer: Layer, frame, offsets, lang: str, context: dict) -> PolicyAreas:
+    wanted = set(frame["id"])
+    return PolicyAreas([f for f in context["policy_features"] if f["id"] in wanted])
+
+
+# How each kind of layer is drawn in the browser; ``Layer.browser`` names one of these.
+BROWSER_DRAWERS = {
+    "policy_areas": _policy_areas,
+    "axes": lambda layer, frame, offsets, lang, context: axis_overlay(frame, lang),
+    "lines": lambda layer, frame, offsets, lang, context: line_overlay(frame, lang),
+    "flows": lambda layer, frame, offsets, lang, context: flow_overlay(frame, lang),
+    "stations": lambda layer, frame, offsets, lang, context: station_overlay(frame, lang),
+    "hubs": lambda layer, frame, offsets, lang, context: hub_overlay(frame, offsets, lang),
+    "entities": lambda layer, frame, offsets, lang, context: entity_overlay(frame, offsets, lang, layer.kind),
+    "user": lambda layer, frame, offsets, lang, context: user_overlay(frame, offsets, lang),
+    "symbols": lambda layer, frame, offsets, lang, context: symbol_overlay(layer, frame, offsets, lang),
+}

@@ -23,6 +23,7 @@ from geo.vocab import (
     PLATFORM_TYPES,
     PRECISIONS,
 )
+from geo.vocab import YEAR_KINDS as YEAR_KIND_TERMS
 
 ID = r"^[a-z0-9_]+$"
 CODE = r"^\d{6}$"
@@ -107,6 +108,23 @@ PARKS = pa.DataFrameSchema({
     **SOURCE_COLUMNS,
 }, strict=True, name="parks")
 
+PROJECTS = pa.DataFrameSchema({
+    "id": _pattern(ID, unique=True),
+    "name_zh": _text(required=True),
+    "name_en": _text(required=True),
+    "origin_name_zh": _text(),
+    "origin_code": _pattern(CODE, required=False),
+    "host_city_code": _pattern(CODE),
+    "host_county_code": _pattern(CODE, required=False),
+    **LOCATION_COLUMNS,
+    "year": _number(min_value=1980, max_value=2026),
+    "year_kind": _choice(YEAR_KIND_TERMS, required=False),
+    "industries": _text(),
+    "investment": _number(min_value=0, max_value=1e7),  # as the source states it, in investment_unit
+    "investment_unit": _text(),
+    **SOURCE_COLUMNS,
+}, strict=True, name="projects")
+
 FIGURES = pa.DataFrameSchema({
     "entity_kind": _choice(FIGURE_ENTITIES),
     "entity_id": _pattern(ID),
@@ -179,22 +197,35 @@ INDICATOR_VALUES = pa.DataFrameSchema({
 
 @dataclass(frozen=True)
 class Table:
+    """A curated table: its file, schema and titles; for point tables, the columns that place a row.
+
+    ``points`` (city column, county column) makes ``geo.datasets`` check the admin codes and that
+    stated coordinates fall in the claimed county; ``origin`` names a column of admin codes to check.
+    """
+
     id: str
     file: str
     schema: pa.DataFrameSchema
     title_zh: str
     title_en: str
+    points: tuple[str, str] | None = None
+    province: str | None = None
+    origin: str | None = None
 
 
 TABLES: dict[str, Table] = {t.id: t for t in (
-    Table("platforms", "platforms.csv", PLATFORMS, "承接平台", "Undertaking platforms"),
+    Table("platforms", "platforms.csv", PLATFORMS, "承接平台", "Undertaking platforms",
+          points=("city_code", "county_code"), province="province_code"),
     Table("platform_memberships", "platform_memberships.csv", PLATFORM_MEMBERSHIPS,
           "平台所属体系", "Platform system memberships"),
-    Table("parks", "parks.csv", PARKS, "共建园区", "Co-built parks"),
+    Table("parks", "parks.csv", PARKS, "共建园区", "Co-built parks",
+          points=("host_city_code", "host_county_code"), origin="origin_code"),
+    Table("projects", "projects.csv", PROJECTS, "重点协同项目", "Key coordination projects",
+          points=("host_city_code", "host_county_code"), origin="origin_code"),
     Table("figures", "figures.csv", FIGURES, "平台与园区数据", "Dated figures of platforms and parks"),
     Table("corridor_lines", "corridor_lines.csv", CORRIDOR_LINES, "城际与高铁线路", "Intercity and high-speed lines"),
-    Table("stations", "stations.csv", STATIONS, "车站", "Stations"),
-    Table("hubs", "hubs.csv", HUBS, "机场与港口", "Airports and ports"),
+    Table("stations", "stations.csv", STATIONS, "车站", "Stations", points=("city_code", "county_code")),
+    Table("hubs", "hubs.csv", HUBS, "机场与港口", "Airports and ports", points=("city_code", "county_code")),
     Table("axes_belts", "axes_belts.csv", AXES_BELTS, "发展轴与产业带", "Axes and industrial belts"),
     Table("indicators", "indicators.csv", INDICATOR_VALUES, "城市指标", "City indicators"),
     Table("indicator_alternates", "indicator_alternates.csv", INDICATOR_VALUES.set_name("indicator_alternates"),

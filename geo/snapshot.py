@@ -14,19 +14,15 @@ own font draws Chinese as boxes, and the system's fonts differ between machines.
 
 from __future__ import annotations
 
-import argparse
-import base64
 import datetime as dt
-import html
+import importlib
 import io
 import math
-import os
 import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import parse_qsl
 
 import geopandas as gpd
 import matplotlib
@@ -42,53 +38,51 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib_scalebar.scalebar import ScaleBar
 
-from geo import (
-    assets,
-    boundaries,
-    choropleth,
-    datasets,
-    exports,
-    filters,
-    indicators,
-    limits,
-    mapview,
-    overlays,
-    sources,
-    textsafe,
-)
+from geo import boundaries, choropleth, datasets, filters, indicators, limits, mapview, overlays, sources, textsafe
+from geo.layers import LAYERS as LAYER_REGISTRY
+from geo.layers import legend_items
 from geo.vocab import (
-    CORRIDOR_STATUSES,
     INDICATORS,
+    INK,
     LAYERS,
     LINE_STYLES,
     OKABE_ITO,
     OTHER_SYMBOLS,
     OVERLAYS,
-    PLATFORM_SYMBOLS,
-    POLICY_AREA_ROLES,
     STATUS_DASH,
-    Symbol,
     layer_name,
     normalise_language,
     ui,
 )
 
-PRESETS: dict[str, tuple[int, int]] = {
-    "1920x1080": (1920, 1080),
-    "3840x2160": (3840, 2160),
-    "A4": (3508, 2480),  # 297 × 210 mm at 300 dpi
-    "A3": (4961, 3508),  # 420 × 297 mm at 300 dpi
-}
-CUSTOM = "custom"
 PRINT_DPI = 300
 SIZE_RANGE = (320, 8000)
-FORMATS = ("png", "svg", "pdf", "pptx", "html", "csv", "xlsx", "geojson")
+
+
+@dataclass(frozen=True)
+class SizePreset:
+    """A picture size: pixels, and the resolution they are printed at (None: a screen size, scaled so
+    the design's 7.5 in short side fills it). The custom preset takes its pixels from the user."""
+
+    id: str
+    width: int | None
+    height: int | None
+    dpi: float | None = None
+
+    @property
+    def size(self) -> tuple[int, int] | None:
+        return None if self.width is None else (self.width, self.height)
+
+
+CUSTOM = "custom"
+PRESETS: dict[str, SizePreset] = {p.id: p for p in (
+    SizePreset("1920x1080", 1920, 1080),
+    SizePreset("3840x2160", 3840, 2160),
+    SizePreset("A4", 3508, 2480, dpi=PRINT_DPI),  # 297 × 210 mm at 300 dpi
+    SizePreset("A3", 4961, 3508, dpi=PRINT_DPI),  # 420 × 297 mm at 300 dpi
+    SizePreset(CUSTOM, None, None),
+)}
 IMAGE_FORMATS = ("png", "svg", "pdf")
-MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
-        "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        "html": "text/html", "csv": "text/csv",
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "geojson": "application/geo+json"}
 MARKERS = {"circle": "o", "square": "s", "triangle": "^", "diamond": "D", "star": "*", "plus": "P",
            "hexagon": "h", "x": "X"}
 DESIGN_SHORT_SIDE_IN = 7.5  # the layout is designed for 13.33 × 7.5 in and scaled from it
@@ -131,7 +125,9 @@ def _style():
 
 def pixel_size(preset: str = "1920x1080", size: tuple[int, int] | None = None) -> tuple[int, int]:
     """(width, height) in pixels of a preset, or of ``size`` for the custom preset; checked."""
-    if preset == CUSTOM:
+    if preset not in PRESETS:
+        raise ValueError(f"unknown preset {preset!r}: choose one of {', '.join(PRESETS)}")
+    if PRESETS[preset].size is None:
         if size is None:
             raise ValueError("the custom preset needs a size: width × height in pixels")
         width, height = size
@@ -140,14 +136,13 @@ def pixel_size(preset: str = "1920x1080", size: tuple[int, int] | None = None) -
             raise ValueError(f"custom size {width}×{height} px: width and height must be whole numbers "
                              f"from {lo} to {hi} px")
         return int(width), int(height)
-    if preset not in PRESETS:
-        raise ValueError(f"unknown preset {preset!r}: choose one of {', '.join([*PRESETS, CUSTOM])}")
-    return PRESETS[preset]
+    return PRESETS[preset].size
 
 
 def _dpi(preset: str, width: int, height: int) -> float:
     # Paper keeps its real size at 300 dpi; screen sizes keep the design's 7.5 in short side.
-    return PRINT_DPI if preset in ("A4", "A3") else min(width, height) / DESIGN_SHORT_SIDE_IN
+    printed = PRESETS[preset].dpi if preset in PRESETS else None
+    return printed if printed is not None else min(width, height) / DESIGN_SHORT_SIDE_IN
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -443,7 +438,7 @@ def _setup_axes(ax) -> None:
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
-        spine.set_edgecolor("#777777")
+        spine.set_edgecolor(INK["frame"])
         spine.set_linewidth(0.6)
 
 
@@ -454,31 +449,22 @@ def _unlabel(ax) -> None:
 
 
 def _draw_map(ax, layers: filters.Layers, state, colour: _Choropleth | None, pen: _Pen) -> dict[str, int]:
-    """Boundaries, choropleth and every overlay in the Map page's order; features drawn per layer."""
+    """Boundaries, choropleth and every layer of the registry (``geo.layers``), stacked by its ``z``."""
     _setup_axes(ax)
     _draw_boundaries(ax, colour, state.city, pen)
-    counts = dict.fromkeys(OVERLAYS, 0)
-    counts["policy_areas"] = _draw_policy_areas(ax, _project(layers.policy_areas), pen)
-    counts["axes"] = _draw_lines(ax, _project(layers.axes), pen, by_status=False)
-    counts["lines"] = _draw_lines(ax, _project(layers.lines), pen, by_status=True)
-    counts["flows"] = _draw_flows(ax, _project(layers.flows), pen)
     _draw_city_labels(ax, state.lang, pen)
-    counts["stations"] = _draw_stations(ax, _project(layers.stations), pen)
-    hubs = pd.concat([layers.airports, layers.ports]) if len(layers.ports) else layers.airports
-    frames = {"hubs": hubs, "platforms": layers.platforms, "parks": layers.parks, "user_points": layers.user_points}
-    for (name, frame), offsets in zip(frames.items(), overlays.spread_offsets(*frames.values())):
-        _draw_symbols(ax, _project(frame), offsets, [_symbol(name, row) for _, row in frame.iterrows()], pen)
-    kinds = list(hubs["kind"]) if len(hubs) else []
-    counts.update(airports=kinds.count("airport"), ports=kinds.count("port"), platforms=len(layers.platforms),
-                  parks=len(layers.parks), user_points=len(layers.user_points))
+    spread = [layer.id for layer in LAYER_REGISTRY if layer.spread]
+    offsets = dict(zip(spread, overlays.spread_offsets(*(layers[i] for i in spread))))
+    counts = {}
+    for layer in LAYER_REGISTRY:
+        frame = layers[layer.id]
+        SNAPSHOT_DRAWERS[layer.snapshot](ax, layer, frame, offsets.get(layer.id), pen)
+        counts[layer.id] = len(frame)
     return counts
 
 
-def _symbol(layer: str, row) -> Symbol:
-    """The Map page's symbol of a row of ``layer`` (platforms: by their first type)."""
-    if layer == "platforms":
-        return PLATFORM_SYMBOLS[overlays.platform_types(row)[0]]
-    return OTHER_SYMBOLS[{"hubs": row.get("kind"), "parks": "park", "user_points": "user"}[layer]]
+def _draw_layer_symbols(ax, layer, frame: gpd.GeoDataFrame, offsets, pen: _Pen) -> None:
+    _draw_symbols(ax, _project(frame), offsets, [layer.symbol(row) for _, row in frame.iterrows()], pen, layer.z)
 
 
 def _draw_boundaries(ax, colour: _Choropleth | None, selected: str | None, pen: _Pen) -> None:
@@ -492,57 +478,57 @@ def _draw_boundaries(ax, colour: _Choropleth | None, selected: str | None, pen: 
         style = LAYERS[level]
         frame.boundary.plot(ax=ax, color=style.stroke, linewidth=pen.pt(style.weight), zorder=z)
     if selected:
-        cities[cities["code"] == selected].boundary.plot(ax=ax, color="#000000", linewidth=pen.pt(4), zorder=2.3)
+        cities[cities["code"] == selected].boundary.plot(ax=ax, color=INK["selected"], linewidth=pen.pt(4), zorder=2.3)
 
 
-def _draw_policy_areas(ax, areas: gpd.GeoDataFrame, pen: _Pen) -> int:
+def _draw_policy_areas(ax, areas: gpd.GeoDataFrame, pen: _Pen, z: float = 3) -> int:
     for _, row in areas.iterrows():
         style = LAYERS[row["role"]]
         dash = pen.dashes(style.approximate_dash if row["approximate"] else style.dash)
         one = gpd.GeoSeries([row.geometry], crs=areas.crs)
-        one.plot(ax=ax, color=style.fill, alpha=style.fill_opacity, linewidth=0, zorder=3)
-        one.boundary.plot(ax=ax, color=style.stroke, linewidth=pen.pt(style.weight), linestyle=dash, zorder=3.1)
+        one.plot(ax=ax, color=style.fill, alpha=style.fill_opacity, linewidth=0, zorder=z)
+        one.boundary.plot(ax=ax, color=style.stroke, linewidth=pen.pt(style.weight), linestyle=dash, zorder=z + 0.1)
     return len(areas)
 
 
-def _draw_lines(ax, lines: gpd.GeoDataFrame, pen: _Pen, by_status: bool) -> int:
+def _draw_lines(ax, lines: gpd.GeoDataFrame, pen: _Pen, by_status: bool, z: float | None = None) -> int:
     """Rail lines (colour by kind, dash by status) or axes and belts (wide, translucent, round ends)."""
     keys = ["kind", "status"] if by_status else ["kind"]
     for key, group in lines.groupby(keys) if len(lines) else []:
         style = LINE_STYLES[key[0]]
         group.plot(ax=ax, color=style.colour, alpha=style.opacity, linewidth=pen.pt(style.weight),
                    linestyle=pen.dashes(STATUS_DASH[key[1]]) if by_status else "-",
-                   capstyle="butt" if by_status else "round", zorder=5 if by_status else 4)
+                   capstyle="butt" if by_status else "round", zorder=z if z is not None else 5 if by_status else 4)
     return len(lines)
 
 
-def _draw_flows(ax, flows: gpd.GeoDataFrame, pen: _Pen) -> int:
+def _draw_flows(ax, flows: gpd.GeoDataFrame, pen: _Pen, z: float = 6) -> int:
     style = LINE_STYLES["flow"]
     if len(flows):
         flows.plot(ax=ax, color=style.colour, alpha=style.opacity, linewidth=pen.pt(style.weight),
-                   linestyle=pen.dashes("6 4"), zorder=6)
+                   linestyle=pen.dashes(style.dash), zorder=z)
     return len(flows)
 
 
 def _draw_city_labels(ax, lang: str, pen: _Pen) -> None:
     key = "name_en" if lang == "en" else "name_zh"
-    halo = [patheffects.withStroke(linewidth=pen.pt(3.5), foreground="white")]
+    halo = [patheffects.withStroke(linewidth=pen.pt(3.5), foreground=INK["halo"])]
     for _, row in _projected_labels().iterrows():
         ax.text(row.geometry.x, row.geometry.y, row[key], fontsize=pen.pt(13),
                 color=LAYERS["city_labels"].stroke, ha="center", va="center", zorder=7,
                 path_effects=halo, clip_on=True)
 
 
-def _draw_stations(ax, stations: gpd.GeoDataFrame, pen: _Pen) -> int:
+def _draw_stations(ax, stations: gpd.GeoDataFrame, pen: _Pen, z: float = 8) -> int:
     if len(stations):
         symbol = OTHER_SYMBOLS["station"]
         ax.plot(stations.geometry.x, stations.geometry.y, linestyle="none", marker=MARKERS[symbol.shape],
-                markersize=pen.pt(7), markerfacecolor=symbol.colour, markeredgecolor="#222222",
-                markeredgewidth=pen.pt(1), zorder=8)
+                markersize=pen.pt(7), markerfacecolor=symbol.colour, markeredgecolor=INK["outline"],
+                markeredgewidth=pen.pt(1), zorder=z)
     return len(stations)
 
 
-def _draw_symbols(ax, points: gpd.GeoDataFrame, offsets, symbols, pen: _Pen) -> None:
+def _draw_symbols(ax, points: gpd.GeoDataFrame, offsets, symbols, pen: _Pen, z: float = 9) -> None:
     """Point symbols; those sharing a reference point fan out on a ring as on the Map page."""
     if not len(points):
         return
@@ -552,8 +538,19 @@ def _draw_symbols(ax, points: gpd.GeoDataFrame, offsets, symbols, pen: _Pen) -> 
     for symbol in dict.fromkeys(symbols):
         mask = np.array([s == symbol for s in symbols])
         ax.plot(xs[mask], ys[mask], linestyle="none", marker=MARKERS[symbol.shape], markersize=pen.pt(13),
-                markerfacecolor=symbol.colour, markeredgecolor="#222222", markeredgewidth=pen.pt(1.1),
-                zorder=9)
+                markerfacecolor=symbol.colour, markeredgecolor=INK["outline"], markeredgewidth=pen.pt(1.1),
+                zorder=z)
+
+
+# How each kind of layer is drawn in a snapshot; ``Layer.snapshot`` names one of these.
+SNAPSHOT_DRAWERS = {
+    "policy_areas": lambda ax, layer, frame, offsets, pen: _draw_policy_areas(ax, _project(frame), pen, layer.z),
+    "axes": lambda ax, layer, frame, offsets, pen: _draw_lines(ax, _project(frame), pen, False, layer.z),
+    "lines": lambda ax, layer, frame, offsets, pen: _draw_lines(ax, _project(frame), pen, True, layer.z),
+    "flows": lambda ax, layer, frame, offsets, pen: _draw_flows(ax, _project(frame), pen, layer.z),
+    "stations": lambda ax, layer, frame, offsets, pen: _draw_stations(ax, _project(frame), pen, layer.z),
+    "symbols": _draw_layer_symbols,
+}
 
 
 def _draw_furniture(ax, box, pen: _Pen, lang: str) -> None:
@@ -566,7 +563,7 @@ def _draw_furniture(ax, box, pen: _Pen, lang: str) -> None:
     dx, dy = math.sin(angle), math.cos(angle)
     ax.annotate("", xy=tip, xycoords="axes fraction", xytext=(-dx * length, -dy * length),
                 textcoords="offset points",
-                arrowprops={"arrowstyle": "-|>,head_length=0.8,head_width=0.4", "color": "#222222",
+                arrowprops={"arrowstyle": "-|>,head_length=0.8,head_width=0.4", "color": INK["outline"],
                             "lw": pen.pt(2)}, zorder=10)
     ax.annotate(ui("north", lang), xy=tip, xycoords="axes fraction", xytext=(dx * pen.pt(9), dy * pen.pt(9)),
                 textcoords="offset points", ha="center", va="center", fontsize=pen.pt(13),
@@ -589,42 +586,25 @@ def _legend_entries(layers: filters.Layers, colour: _Choropleth | None, pen: _Pe
 
     def marker(symbol, size=13):
         return Line2D([], [], linestyle="none", marker=MARKERS[symbol.shape], markersize=pen.pt(size),
-                      markerfacecolor=symbol.colour, markeredgecolor="#222222", markeredgewidth=pen.pt(1))
+                      markerfacecolor=symbol.colour, markeredgecolor=INK["outline"], markeredgewidth=pen.pt(1))
+
+    def handle(item):
+        if item.kind == "symbol":
+            return marker(item.symbol, item.size)
+        if item.kind == "line":
+            return line(item.colour, item.weight, item.dash, item.opacity)
+        if item.fill is None:  # an outline only: drawn approximately
+            return Patch(facecolor="none", edgecolor=item.colour, linewidth=pen.pt(2), linestyle=pen.dashes(item.dash))
+        return Patch(facecolor=item.fill, alpha=0.6, edgecolor=item.colour, linewidth=pen.pt(2))
 
     entries = [(line(LAYERS[b].stroke, LAYERS[b].weight), layer_name(b, lang), False)
                for b in ("provinces", "cities", "counties")]
-    drawn_types = {overlays.platform_types(r)[0] for _, r in layers.platforms.iterrows()}
-    entries += [(marker(s), s.term(lang), False) for t, s in PLATFORM_SYMBOLS.items() if t in drawn_types]
-    for name, key in (("parks", "park"), ("airports", "airport"), ("ports", "port"), ("user_points", "user")):
-        if len(getattr(layers, name)):
-            entries.append((marker(OTHER_SYMBOLS[key]), OTHER_SYMBOLS[key].term(lang), False))
-    if len(layers.flows):
-        s = LINE_STYLES["flow"]
-        entries.append((line(s.colour, s.weight, "6 4", s.opacity), s.term(lang), False))
-    for kind in sorted(set(layers.lines["kind"])) if len(layers.lines) else []:
-        entries.append((line(LINE_STYLES[kind].colour, LINE_STYLES[kind].weight), LINE_STYLES[kind].term(lang), False))
-    statuses = set(layers.lines["status"]) if len(layers.lines) else set()
-    entries += [(line("#555555", 2.5, STATUS_DASH[st]), CORRIDOR_STATUSES[st](lang), False)
-                for st in CORRIDOR_STATUSES if st in statuses]
-    if len(layers.stations):
-        entries.append((marker(OTHER_SYMBOLS["station"], 7), OTHER_SYMBOLS["station"].term(lang), False))
-    for kind in sorted(set(layers.axes["kind"])) if len(layers.axes) else []:
-        s = LINE_STYLES[kind]
-        entries.append((line(s.colour, s.weight, None, s.opacity), s.term(lang), False))
-    roles = set(layers.policy_areas["role"]) if len(layers.policy_areas) else set()
-    for role in (r for r in POLICY_AREA_ROLES if r in roles):
-        s = LAYERS[role]
-        entries.append((Patch(facecolor=s.fill, alpha=0.6, edgecolor=s.stroke, linewidth=pen.pt(2)),
-                        layer_name(role, lang), False))
-    if len(layers.policy_areas) and layers.policy_areas["approximate"].any():
-        entries.append((Patch(facecolor="none", edgecolor="#555555", linewidth=pen.pt(2),
-                              linestyle=pen.dashes(LAYERS["strategic_zone"].approximate_dash)),
-                        ui("approximate", lang), False))
+    entries += [(handle(item), item.label(lang), False) for item in legend_items(layers)]
     if colour:
         entries.append((Patch(visible=False), f"{colour.heading} ({colour.unit})", True))
-        entries += [(Patch(facecolor=c, edgecolor="#777777"), label, False)
+        entries += [(Patch(facecolor=c, edgecolor=INK["frame"]), label, False)
                     for c, label in _class_labels(colour.colouring.classes, ui("class_count", lang))]
-        entries.append((Patch(facecolor=choropleth.NO_DATA_FILL, edgecolor="#777777"), ui("no_data", lang), False))
+        entries.append((Patch(facecolor=choropleth.NO_DATA_FILL, edgecolor=INK["frame"]), ui("no_data", lang), False))
     return entries
 
 
@@ -694,15 +674,15 @@ def _draw_text(fig, title: str, subtitle: str, sources: list[str], approval_no: 
              va="top", ha="left")
     if subtitle:
         fig.text(left, 1 - 0.5 * s / h_in, _mathsafe(_wrap(subtitle, width_pt / (11.5 * s), 1)),
-                 fontsize=11.5 * s, color="#444444", va="top", ha="left")
+                 fontsize=11.5 * s, color=INK["note"], va="top", ha="left")
     small = 7.5 * s
     facts = [f"{ui('snapshot_date', lang)}: {today.isoformat()}", ui("snapshot_projection", lang)]
     if approval_no.strip():
         facts.append(f"{ui('approval_no', lang)}: {approval_no.strip()}")
     fig.text(left, 0.1 * s / h_in, _mathsafe(" · ".join(facts) + " · " + ui("schematic_note", lang)),
-             fontsize=small, color="#333333", va="bottom", ha="left")
+             fontsize=small, color=INK["text"], va="bottom", ha="left")
     fig.text(left, 0.27 * s / h_in, _mathsafe(source_line(sources, lang, width_pt / small)), fontsize=small,
-             color="#333333", va="bottom", ha="left", linespacing=1.3)
+             color=INK["text"], va="bottom", ha="left", linespacing=1.3)
 
 
 def _typed(text: str | None) -> str:
@@ -757,208 +737,22 @@ def image_bytes(snapshot: Snapshot, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-# --- interactive HTML ---------------------------------------------------------------------------
-
-_SCRIPT = re.compile(r'<script src="(/app/static/[^"]+)"></script>')
-_STYLESHEET = re.compile(r'<link rel="stylesheet" href="(/app/static/[^"]+)"\s*/?>')
-_CSS_URL = re.compile(r"url\((?!data:)['\"]?([^'\")]+)['\"]?\)")
-
-
-def to_html(state: filters.ViewState, user_points: gpd.GeoDataFrame | None = None, *, bounds=None,
-            title: str = "", indicator_data: pd.DataFrame | None = None) -> str:
-    """The interactive map of ``state`` as one self-contained page that opens offline from disk.
-
-    Boundaries are embedded and every script and style sheet is inlined. Always without tiles:
-    a basemap would need the internet.
-    """
-    lang = normalise_language(state.lang)
-    layers = filters.visible_layers(state, user_points)
-    colour = _choropleth(state, indicator_data)
-    legend = overlays.choropleth_legend(colour.heading, colour.colouring.legend_html) if colour else ""
-    fmap = mapview.build_base_map(lang, "none", inline=True)
-    overlays.overlay_group(
-        layers, lang, mapview.policy_area_features(lang),
-        fills=colour.colouring.fills if colour else None, city_tips=colour.colouring.tips if colour else None,
-        selected_city=state.city, choropleth_legend=legend).add_to(fmap)
-    if bounds is not None:
-        west, south, east, north = _checked_bounds(bounds)
-        fmap.fit_bounds([[south, west], [north, east]])
-    page = inline_assets(mapview.map_html(fmap))
-    heading = html.escape(title or default_title(state))
-    return page.replace("<head>", f'<head>\n    <meta charset="utf-8">\n    <title>{heading}</title>', 1)
+# The offline HTML map is geo/offline_html.py, the formats and export_all geo/export_formats.py, the
+# command line geo/snapshot_cli.py (``python -m geo.snapshot`` still runs it).
+_MOVED = {"to_html": "offline_html", "inline_assets": "offline_html", "export_all": "export_formats",
+          "export": "export_formats", "FORMATS": "export_formats", "MIME": "export_formats",
+          "main": "snapshot_cli", "state_from_args": "snapshot_cli", "cli_options": "snapshot_cli",
+          "_parser": "snapshot_cli"}
 
 
-def inline_assets(page: str) -> str:
-    """``page`` with every local script and style sheet (and the images they use) inlined."""
-    def script(match):
-        code = assets.local_file(match.group(1)).read_text("utf-8")
-        return "<script>" + code.replace("</script", "<\\/script") + "</script>"
-
-    def stylesheet(match):
-        path = assets.local_file(match.group(1))
-        css = _CSS_URL.sub(lambda m: _css_url(path.parent, m), path.read_text("utf-8"))
-        return "<style>" + css + "</style>"
-
-    page = _STYLESHEET.sub(stylesheet, _SCRIPT.sub(script, page))
-    left = re.findall(r'(?:src|href)="(/app/static/[^"]+)"', page)
-    if left:
-        raise ValueError(f"not inlined: {left}; add their tag form to geo.snapshot.inline_assets")
-    return page
-
-
-def _css_url(folder: Path, match: re.Match) -> str:
-    # Only files next to the style sheet; "url(#default#VML)" and the like stay as they are.
-    target = folder / match.group(1)
-    return f"url({_data_uri(target)})" if not match.group(1).startswith("#") and target.is_file() else match.group(0)
-
-
-def _data_uri(path: Path) -> str:
-    kind = {".png": "image/png", ".svg": "image/svg+xml"}.get(path.suffix, "application/octet-stream")
-    return f"data:{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
-
-
-# --- all formats --------------------------------------------------------------------------------
-
-def export_all(state: filters.ViewState, formats=FORMATS, *, title: str | None = None,
-               subtitle: str | None = None, preset: str = "1920x1080", size=None, bounds=None,
-               approval_no: str = "", user_points=None, indicator_data: pd.DataFrame | None = None) -> dict[str, bytes]:
-    """The view ``state`` in each of ``formats`` as bytes; the map is drawn once for all images.
-
-    Title and subtitle default to ``default_title`` and ``default_subtitle``.
-    """
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        raise ValueError(f"format {unknown[0]!r}: choose one of {', '.join(FORMATS)}")
-    title = title or default_title(state)
-    layers = filters.visible_layers(state, user_points)
-    writers = {"csv": exports.to_csv, "xlsx": exports.to_xlsx, "geojson": exports.to_geojson}
-    out = {}
-    for fmt in (f for f in formats if f in writers):
-        data = writers[fmt](layers)
-        out[fmt] = data.encode("utf-8") if isinstance(data, str) else data
-    if "html" in formats:
-        out["html"] = to_html(state, user_points, bounds=bounds, title=title,
-                              indicator_data=indicator_data).encode("utf-8")
-    if any(f in formats for f in ("png", "svg", "pdf", "pptx")):
-        snap = render(state, title=title, subtitle=default_subtitle(state, layers.counts()) if subtitle is None
-                      else subtitle, preset=preset, size=size, bounds=bounds, approval_no=approval_no,
-                      user_points=user_points, indicator_data=indicator_data)
-        try:
-            for fmt in (f for f in IMAGE_FORMATS if f in formats or (f == "png" and "pptx" in formats)):
-                out[fmt] = image_bytes(snap, fmt)
-            if "pptx" in formats:
-                out["pptx"] = exports.to_pptx(out["png"], title, snap.sources, snap.links, state.lang,
-                                              source_urls=snap.source_urls)
-        finally:
-            snap.figure.clear()  # free the drawing now; a session may keep the bytes
-    return {fmt: out[fmt] for fmt in formats}
-
-
-def export(state: filters.ViewState, fmt: str, **options) -> bytes:
-    """The view ``state`` in one format as bytes (options as for ``export_all``)."""
-    return export_all(state, (fmt,), **options)[fmt]
-
-
-# --- command line -------------------------------------------------------------------------------
-
-# CLI option names → the Map page's URL parameters, so from_query checks every value.
-_CLI_FILTERS = (
-    ("layers", ("--layers", "--overlays"), "layers to draw, e.g. platforms,parks,lines"),
-    ("type", ("--types", "--type"), "platform types and policy-area roles, e.g. innovation,manufacturing"),
-    ("prov", ("--provinces", "--prov"), "province codes, e.g. 130000"),
-    ("cities", ("--cities",), "city codes, e.g. 130100,130600"),
-    ("ind", ("--industries", "--ind"), "industries as the sources write them"),
-    ("mode", ("--modes", "--mode"), "park cooperation modes, e.g. enclave"),
-    ("status", ("--statuses", "--status"), "line statuses: operating, under_construction, planned"),
-    ("asof", ("--as-of", "--asof"), "as-of year"),
-    ("undated", ("--undated",), "1/0: include those with no known year"),
-    ("indicator", ("--indicator",), "colour cities by this indicator id, e.g. gdp"),
-    ("year", ("--year",), "indicator year (default: the latest)"),
-    ("cls", ("--scheme", "--cls"), "classification: quantiles, natural_breaks, equal_interval"),
-    ("city", ("--city",), "selected city code (outlined)"),
-    ("lang", ("--lang",), "zh or en"),
-)
-
-
-class _ArgumentParser(argparse.ArgumentParser):
-    def error(self, message):  # argparse's own: usage, the message, exit code 2
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = _ArgumentParser(prog="python -m geo.snapshot",
-                             description="Export a view of the JJJ Atlas map (no browser needed).")
-    parser.add_argument("--format", default="png", choices=FORMATS)
-    parser.add_argument("--preset", default="1920x1080", choices=[*PRESETS, CUSTOM])
-    parser.add_argument("--size", help="WIDTHxHEIGHT in pixels (implies --preset custom)")
-    parser.add_argument("--title", help="default: the app's name (and the indicator)")
-    parser.add_argument("--subtitle", help="default: the visible layers with their counts")
-    parser.add_argument("--approval", default="", help="map approval number (审图号), printed if given")
-    parser.add_argument("--bounds", help="extent W,S,E,N in degrees (default: the three provinces)")
-    parser.add_argument("--query", default="", help='Map page URL parameters, e.g. "type=innovation&prov=130000"')
-    parser.add_argument("--out", help="output file (default: jjj-map.FORMAT)")
-    for param, flags, text in _CLI_FILTERS:
-        parser.add_argument(*flags, dest=f"q_{param}", metavar=flags[0][2:].upper().replace("-", "_"), help=text)
-    return parser
-
-
-def state_from_args(args: argparse.Namespace) -> filters.ViewState:
-    """The ViewState of the --query string and the filter options (options win); bad values raise."""
-    params = dict(parse_qsl(args.query, keep_blank_values=True))
-    params.update({param: getattr(args, f"q_{param}") for param, _, _ in _CLI_FILTERS
-                   if getattr(args, f"q_{param}") is not None})
-    state, ignored = filters.from_query(params)
-    if ignored:
-        flags = {param: flags[0] for param, flags, _ in _CLI_FILTERS}
-        raise ValueError("; ".join(f"invalid value {value!r} for {flags.get(key, key)}" for key, value in ignored))
-    unknown = set(params) - {p for p, _, _ in _CLI_FILTERS} - {"c", "z", "basemap"}
-    if unknown:
-        raise ValueError(f"unknown query parameter(s): {', '.join(sorted(unknown))}")
-    return state
-
-
-def _check_output_path(out: Path) -> None:
-    """Refuse an --out the file cannot be written to, before any drawing (which takes seconds)."""
-    if out.is_dir():
-        raise ValueError(f"--out {out}: is a directory; give a file name, e.g. {out / 'jjj-map.png'}")
-    folder = out.parent
-    if not folder.is_dir():
-        raise ValueError(f"--out {out}: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise ValueError(f"--out {out}: the folder {folder} is not writable")
-
-
-def main(argv: list[str] | None = None) -> int:
-    """CLI entry point: 0 when the file is written, 2 with a message on a bad option."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    try:
-        state = state_from_args(args)
-        size = parse_size(args.size) if args.size else None
-        preset = CUSTOM if size else args.preset
-        pixel_size(preset, size)
-        bounds = parse_bounds(args.bounds) if args.bounds else None
-    except ValueError as err:
-        parser.error(str(err))
-    out = Path(args.out or f"jjj-map.{args.format}")
-    try:
-        _check_output_path(out)
-    except ValueError as err:  # the options are fine; only where to write is wrong: one line
-        print(f"{parser.prog}: error: {err}", file=sys.stderr)
-        return 2
-    data = export(state, args.format, title=args.title, subtitle=args.subtitle, preset=preset, size=size,
-                  bounds=bounds, approval_no=args.approval)
-    try:
-        out.write_bytes(data)
-    except OSError as err:  # e.g. a full disk (ENOSPC): no half-written file, one line, exit 2
-        out.unlink(missing_ok=True)
-        print(f"{parser.prog}: error: cannot write {out}: {err.strerror or err}", file=sys.stderr)
-        return 2
-    detail = f" ({'×'.join(map(str, pixel_size(preset, size)))} px)" if args.format == "png" else ""
-    print(f"wrote {out}{detail}, {len(data):,} bytes")
-    return 0
+def __getattr__(name: str):
+    if name in _MOVED:
+        module = importlib.import_module(f"geo.{_MOVED[name]}")
+        return getattr(module, "FORMAT_IDS" if name == "FORMATS" else name)
+    raise AttributeError(f"module 'geo.snapshot' has no attribute {name!r}")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from geo import snapshot_cli
+
+    sys.exit(snapshot_cli.main())

@@ -47,6 +47,25 @@ OKABE_ITO = {
     "grey": "#999999",
 }
 
+# Neutral inks of the map's furniture (symbol outlines, text, halos, frames, panels), one name each.
+INK = {
+    "outline": "#222222",  # symbol and station outlines, the north arrow
+    "selected": "#000000",  # the selected city's outline
+    "halo": "#ffffff",  # behind labels and symbols; station fill
+    "frame": "#777777",  # the map frame and choropleth swatch borders
+    "note": "#444444",  # the snapshot's subtitle
+    "text": "#333333",  # the snapshot's footer
+    "label": "#222222",  # city labels on the browser map
+    "panel": "rgba(255,255,255,.93)",  # legend panels
+    "shadow": "rgba(0,0,0,.3)",
+    "sea": "#dde7ee",  # the map background outside the region
+}
+# Sequential classes of the choropleth (ColorBrewer YlGnBu, 5 classes) and the "no data" grey.
+CHOROPLETH_PALETTE = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
+NO_DATA_FILL = "#d9d9d9"
+# The analysis pages' maps (Corridors, Platforms): lines, stations and platforms or parks.
+ANALYSIS_COLOURS = {"line": OKABE_ITO["blue"], "station": OKABE_ITO["sky"], "entity": OKABE_ITO["vermillion"]}
+
 LAYERS: dict[str, LayerStyle] = {
     "provinces": LayerStyle(Term("省级界线", "Provinces"), stroke="#333333", weight=2.2),
     "cities": LayerStyle(Term("地级市界线", "Prefecture cities"), stroke="#555555", weight=1.3),
@@ -79,34 +98,8 @@ class LineStyle:
     colour: str
     weight: float
     opacity: float = 1.0
+    dash: str | None = None  # SVG stroke-dasharray in CSS pixels (the snapshot scales it)
 
-
-# Point symbols: colour AND shape differ, so types stay apart without colour vision.
-PLATFORM_SYMBOLS: dict[str, Symbol] = {
-    "innovation": Symbol(Term("协同创新平台", "Innovation platform"), "circle", OKABE_ITO["blue"]),
-    "manufacturing": Symbol(Term("现代制造业平台", "Manufacturing platform"), "square", OKABE_ITO["vermillion"]),
-    "services": Symbol(Term("服务业平台", "Service-industry platform"), "triangle", OKABE_ITO["green"]),
-    "agriculture": Symbol(Term("现代农业合作平台", "Agriculture platform"), "diamond", OKABE_ITO["orange"]),
-    "untyped": Symbol(Term("其他承接平台（地方体系，未分类型）", "Other platform (local system, no type)"),
-                      "hexagon", OKABE_ITO["grey"]),
-}
-OTHER_SYMBOLS: dict[str, Symbol] = {
-    "park": Symbol(Term("共建园区（承接地）", "Co-built park (host)"), "star", OKABE_ITO["purple"]),
-    "airport": Symbol(Term("机场", "Airport"), "plus", "#333333"),
-    "port": Symbol(Term("港口", "Port"), "x", OKABE_ITO["sky"]),
-    "station": Symbol(Term("车站", "Station"), "circle", "#ffffff"),
-    "user": Symbol(Term("用户上传的点", "Uploaded points"), "diamond", "#000000"),
-}
-LINE_STYLES: dict[str, LineStyle] = {
-    "high_speed": LineStyle(Term("高速铁路", "High-speed rail"), "#7a1f5c", 3.0),
-    "intercity": LineStyle(Term("城际铁路", "Intercity rail"), "#1b6b93", 3.0),
-    "flow": LineStyle(Term("共建关系（输出地 → 承接地）", "Co-building link (origin → host)"),
-                      OKABE_ITO["purple"], 1.6, 0.75),
-    "axis": LineStyle(Term("发展轴（示意）", "Development axis (schematic)"), OKABE_ITO["orange"], 9.0, 0.35),
-    "belt": LineStyle(Term("产业带（示意）", "Industrial belt (schematic)"), OKABE_ITO["yellow"], 9.0, 0.45),
-}
-# Corridor status is told by the dash pattern, so it survives greyscale printing.
-STATUS_DASH: dict[str, str | None] = {"operating": None, "under_construction": "9 6", "planned": "2 6"}
 
 # The Map page's switchable overlays, in drawing order (bottom first).
 OVERLAYS: dict[str, Term] = {
@@ -119,19 +112,48 @@ OVERLAYS: dict[str, Term] = {
     "ports": Term("港口", "Ports"),
     "platforms": Term("承接平台", "Undertaking platforms"),
     "parks": Term("共建园区", "Co-built parks"),
+    "project": Term("重点协同项目", "Key coordination projects"),
     "user_points": Term("用户上传的点", "Uploaded points"),
 }
+
+# Point symbols: colour AND shape differ, so types stay apart without colour vision.
+PLATFORM_SYMBOLS: dict[str, Symbol] = {
+    "innovation": Symbol(Term("协同创新平台", "Innovation platform"), "circle", OKABE_ITO["blue"]),
+    "manufacturing": Symbol(Term("现代制造业平台", "Manufacturing platform"), "square", OKABE_ITO["vermillion"]),
+    "services": Symbol(Term("服务业平台", "Service-industry platform"), "triangle", OKABE_ITO["green"]),
+    "agriculture": Symbol(Term("现代农业合作平台", "Agriculture platform"), "diamond", OKABE_ITO["orange"]),
+    "untyped": Symbol(Term("其他承接平台（地方体系，未分类型）", "Other platform (local system, no type)"),
+                      "hexagon", OKABE_ITO["grey"]),
+}
+OTHER_SYMBOLS: dict[str, Symbol] = {
+    "park": Symbol(Term("共建园区（承接地）", "Co-built park (host)"), "star", OKABE_ITO["purple"]),
+    "airport": Symbol(OVERLAYS["airports"], "plus", "#333333"),
+    "port": Symbol(OVERLAYS["ports"], "x", OKABE_ITO["sky"]),
+    "station": Symbol(OVERLAYS["stations"], "circle", "#ffffff"),
+    "user": Symbol(OVERLAYS["user_points"], "diamond", "#000000"),
+    "project": Symbol(Term("重点协同项目（承接地）", "Key coordination project (host)"), "triangle", OKABE_ITO["sky"]),
+}
+LINE_STYLES: dict[str, LineStyle] = {
+    "high_speed": LineStyle(Term("高速铁路", "High-speed rail"), "#7a1f5c", 3.0),
+    "intercity": LineStyle(Term("城际铁路", "Intercity rail"), "#1b6b93", 3.0),
+    "flow": LineStyle(Term("共建关系（输出地 → 承接地）", "Co-building link (origin → host)"),
+                      OKABE_ITO["purple"], 1.6, 0.75, dash="6 4"),
+    "axis": LineStyle(Term("发展轴（示意）", "Development axis (schematic)"), OKABE_ITO["orange"], 9.0, 0.35),
+    "belt": LineStyle(Term("产业带（示意）", "Industrial belt (schematic)"), OKABE_ITO["yellow"], 9.0, 0.45),
+}
+# Corridor status is told by the dash pattern, so it survives greyscale printing.
+STATUS_DASH: dict[str, str | None] = {"operating": None, "under_construction": "9 6", "planned": "2 6"}
+# The neutral line of the status rows in legends (the dash is the status's).
+STATUS_SWATCH = LineStyle(Term("线路状态", "Line status"), "#555555", 2.5)
+
 # The type filter: the four platform types, platforms without one, and the two policy-area roles.
 TYPE_FILTER_VALUES = ("innovation", "manufacturing", "services", "agriculture", "untyped",
                       "concentrated_area", "strategic_zone")
 POLICY_AREA_ROLES = ("concentrated_area", "strategic_zone")
 
-PLATFORM_TYPES: dict[str, Term] = {
-    "innovation": Term("协同创新平台", "Collaborative innovation platforms"),
-    "manufacturing": Term("现代制造业平台", "Modern manufacturing platforms"),
-    "services": Term("服务业平台", "Service-industry platforms"),
-    "agriculture": Term("现代农业合作平台", "Modern agriculture cooperation platforms"),
-}
+# The four types of the 2017 document: the same terms as their map symbols.
+PLATFORM_TYPES: dict[str, Term] = {t: PLATFORM_SYMBOLS[t].term for t in ("innovation", "manufacturing", "services",
+                                                                          "agriculture")}
 EXPECTED_PLATFORM_COUNTS = {"innovation": 15, "manufacturing": 20, "services": 8, "agriculture": 3}
 
 MODES: dict[str, Term] = {
@@ -141,6 +163,14 @@ MODES: dict[str, Term] = {
     "zgc_model": Term("类中关村", "Zhongguancun-type"),
     "industry_university": Term("产学研", "Industry–university–research"),
     "full_chain": Term("全产业链", "Full industrial chain"),
+}
+
+# What a row's year is the year of (parks, projects).
+YEAR_KINDS: dict[str, Term] = {
+    "signed": Term("签约", "signed"),
+    "started": Term("开工", "construction started"),
+    "opened": Term("投产/开业", "opened"),
+    "established": Term("设立", "established"),
 }
 
 CORRIDOR_STATUSES: dict[str, Term] = {
@@ -166,11 +196,8 @@ CONFIDENCE: dict[str, Term] = {
     "confirmed": Term("来源确认", "Confirmed by the source"),
     "inferred": Term("推断（来源未明说）", "Inferred (the source does not say so outright)"),
 }
-LINE_KINDS: dict[str, Term] = {
-    "intercity": Term("城际铁路", "Intercity rail"),
-    "high_speed": Term("高速铁路", "High-speed rail"),
-}
-HUB_KINDS: dict[str, Term] = {"airport": Term("机场", "Airport"), "port": Term("港口", "Port")}
+LINE_KINDS: dict[str, Term] = {k: LINE_STYLES[k].term for k in ("intercity", "high_speed")}
+HUB_KINDS: dict[str, Term] = {k: OTHER_SYMBOLS[k].term for k in ("airport", "port")}
 AXIS_KINDS: dict[str, Term] = {"axis": Term("发展轴", "Development axis"),
                                "belt": Term("产业带", "Industrial belt")}
 EDITIONS: dict[str, Term] = {
@@ -207,13 +234,16 @@ INDICATORS: dict[str, Indicator] = {
     "budget_revenue": Indicator(Term("一般公共预算收入", "General budget revenue"), "亿元"),
     "tech_contract_turnover": Indicator(Term("技术合同成交额", "Technology-contract turnover"), "亿元"),
     "tech_contract_outflow_share_to_tj_hebei": Indicator(
-        Term("流向津冀的技术合同成交额占比", "Share of technology-contract turnover flowing to Tianjin and Hebei"), "%"),
+        Term("流向津冀的技术合同成交额占比",
+             "Share of technology-contract turnover flowing to Tianjin and Hebei"), "%"),
     "patent_grants_domestic": Indicator(Term("国内专利授权量", "Domestic patent grants"), "件"),
     "invention_patent_grants": Indicator(Term("发明专利授权量", "Invention patent grants"), "件"),
-    "patent_grants_ratio_to_hebei": Indicator(Term("专利授权量为河北的倍数", "Patent grants as a multiple of Hebei's"), "倍"),
+    "patent_grants_ratio_to_hebei": Indicator(Term("专利授权量为河北的倍数",
+                                                   "Patent grants as a multiple of Hebei's"), "倍"),
     "invention_patent_grants_ratio_to_hebei": Indicator(
         Term("发明专利授权量为河北的倍数", "Invention patent grants as a multiple of Hebei's"), "倍"),
-    "rd_intensity_ratio_to_hebei": Indicator(Term("R&D 强度为河北的倍数", "R&D intensity as a multiple of Hebei's"), "倍"),
+    "rd_intensity_ratio_to_hebei": Indicator(Term("R&D 强度为河北的倍数",
+                                                  "R&D intensity as a multiple of Hebei's"), "倍"),
 }
 POSITIVE_INDICATORS = ("gdp", "population", "gdp_per_capita")
 CORE_INDICATORS = ("gdp", "gdp_real_growth", "population", "gdp_per_capita", "va_primary",
@@ -253,7 +283,7 @@ UI: dict[str, Term] = {
     "page_platforms": Term("平台与园区", "Platforms & parks"),
     "page_corridors": Term("交通走廊", "Corridors"),
     "page_data": Term("数据与来源", "Data & sources"),
-    # Snapshots and exports (geo.snapshot, views/export_panel.py)
+    # Snapshots and exports (geo.snapshot, pages_support/export_panel.py)
     "export": Term("导出", "Export"),
     "export_intro": Term(
         "把当前地图视图（图层、筛选与当前范围）导出为图片、幻灯片、离线网页或数据。点击“生成”后下载。",
@@ -295,11 +325,9 @@ UI: dict[str, Term] = {
     "filter_types": Term("平台类型与政策区", "Platform type and policy areas"),
     "filter_provinces": Term("省（市）", "Province"),
     "filter_cities": Term("城市", "City"),
-    "filter_industries": Term("产业", "Industry"),
     "filter_modes": Term("合作模式（共建园区）", "Cooperation mode (parks)"),
     "filter_as_of": Term("截至年份", "As of year"),
     "filter_undated": Term("包括年份不明者", "Include those with no known year"),
-    "filter_statuses": Term("线路状态", "Line status"),
     "filter_help": Term(
         "类型作用于平台与政策区；省、市作用于所有图层；产业作用于平台与园区；合作模式作用于园区；"
         "截至年份作用于平台、园区、线路（按开通日期）、车站与机场港口。空选表示全部。",
@@ -337,6 +365,7 @@ UI: dict[str, Term] = {
     "host": Term("承接地", "Host"),
     "modes": Term("合作模式", "Cooperation modes"),
     "industries": Term("产业", "Industries"),
+    "investment": Term("投资额", "Investment"),
     "systems": Term("所属体系", "Systems"),
     "platform_type": Term("类型", "Type"),
     "year_unknown": Term("年份不明", "year unknown"),
@@ -372,11 +401,14 @@ UI: dict[str, Term] = {
     "rows": Term("行数", "Rows"),
     "sources": Term("来源数", "Sources"),
     "systems_coverage": Term("各承接体系：已找到 / 应有成员", "Platform systems: members found vs announced"),
-    "types_coverage": Term("2017年46个承接平台（按类型）：已确认 / 应有", "The 46 platforms of Dec 2017 by type: confirmed vs expected"),
+    "types_coverage": Term("2017年46个承接平台（按类型）：已确认 / 应有",
+                           "The 46 platforms of Dec 2017 by type: confirmed vs expected"),
     "indicator_coverage": Term("指标覆盖（城市 × 年份）", "Indicator coverage (area × year)"),
-    "indicator_coverage_help": Term("单元格为有数值的核心指标个数（共 {n} 个）", "Cells count the core indicators with a value (of {n})"),
+    "indicator_coverage_help": Term("单元格为有数值的核心指标个数（共 {n} 个）",
+                                    "Cells count the core indicators with a value (of {n})"),
     "all_core": Term("全部核心指标", "All core indicators"),
-    "matrix_coverage": Term("指标矩阵：13 城 × {k} 项核心指标 × {y} 年，共 {cells:,} 格，有值 {filled:,} 格（{pct:.1%}）",
+    "matrix_coverage": Term("指标矩阵：13 城 × {k} 项核心指标 × {y} 年，"
+                            "共 {cells:,} 格，有值 {filled:,} 格（{pct:.1%}）",
                             "Indicator matrix: 13 cities × {k} core indicators × {y} years = {cells:,} cells, "
                             "{filled:,} with a value ({pct:.1%})"),
     "matrix_help": Term("单元格为该城市该年份有数值的核心指标个数（共 {k} 项）。",
@@ -385,7 +417,8 @@ UI: dict[str, Term] = {
     "alternates_count": Term("另有 {n} 个数值记为“其他来源”（与采用值同一版本、不同来源）。",
                              "{n} further values are kept as “other sources” (same edition, another source)."),
     "parks_projects_count": Term("共建园区与重点项目：{n} 个", "Co-built parks and key projects: {n}"),
-    "location_coverage": Term("点位精度：来源坐标 / 区县代表点 / 城市代表点", "Point locations: source coordinates / county point / city point"),
+    "location_coverage": Term("点位精度：来源坐标 / 区县代表点 / 城市代表点",
+                              "Point locations: source coordinates / county point / city point"),
     "data_problems": Term("数据校验发现问题：", "Data validation found problems:"),
     "sources_of_table": Term("本表来源", "Sources of this table"),
     "expected": Term("应有", "Expected"),
@@ -412,11 +445,14 @@ UI: dict[str, Term] = {
     "median_withheld": Term("河北 11 市中仅 {n} 市有数据，少于 {min} 市，不计算中位数与倍数。",
                             "Only {n} of Hebei's 11 cities have data, fewer than {min}: no median or ratio."),
     "times_hebei": Term("为河北中位数的 {x:.1f} 倍", "{x:.1f} × the Hebei median"),
-    "no_value_year": Term("该指标在所选年份没有任何城市的数据。", "No city has a value of this indicator for that year."),
-    "region_compare": Term("区域比较：2019 年 R&D（下列来源文章的表 1）", "Region comparison: R&D in 2019 (Table 1 of the article below)"),
+    "no_value_year": Term("该指标在所选年份没有任何城市的数据。",
+                          "No city has a value of this indicator for that year."),
+    "region_compare": Term("区域比较：2019 年 R&D（下列来源文章的表 1）",
+                           "Region comparison: R&D in 2019 (Table 1 of the article below)"),
     "sector_structure": Term("京津冀三次产业结构", "JJJ three-sector structure"),
     "sector_note": Term(
-        "2018 年第四次经济普查后，GDP 及结构数据经过修订；“版本”一列标明每行是初步发布、普查修订还是按来源所载，不同版本不可直接连成序列。"
+        "2018 年第四次经济普查后，GDP 及结构数据经过修订；"
+        "“版本”一列标明每行是初步发布、普查修订还是按来源所载，不同版本不可直接连成序列。"
         "同一年份出现两行时，是不同来源的不同口径。",
         "GDP and its structure were revised after the 2018 economic census; the edition column says whether "
         "a row is a first release, a census revision or as printed in the source, and editions are not one "
@@ -427,12 +463,13 @@ UI: dict[str, Term] = {
     "alternatives": Term("其他来源/版本数", "Other sources/editions"),
     "search": Term("按名称搜索（中文或英文）", "Search by name (Chinese or English)"),
     "kind": Term("类别", "Kind"),
-    "kind_platform": Term("承接平台", "Platform"),
-    "kind_park": Term("共建园区", "Co-built park"),
+    "kind_platform": OVERLAYS["platforms"],
+    "kind_park": OVERLAYS["parks"],
     "registry": Term("平台与园区名录", "Platforms and parks"),
     "counts_by_type": Term("按体系、类型与省份计数", "Counts by system, type and province"),
     "timeline": Term("设立 / 签约年份", "Year established or signed"),
-    "industry_overlap": Term("产业同质化：被多个平台或园区列为主导的产业", "Overlap: industries named by more than one platform or park"),
+    "industry_overlap": Term("产业同质化：被多个平台或园区列为主导的产业",
+                             "Overlap: industries named by more than one platform or park"),
     "industry_matrix": Term("产业 × 城市", "Industry × city"),
     "industry_map": Term("某一产业的平台与园区", "Platforms and parks of one industry"),
     "entities": Term("平台/园区数", "Platforms/parks"),
@@ -442,12 +479,15 @@ UI: dict[str, Term] = {
     "location": Term("位置精度", "Location"),
     "distance_km": Term("距离（公里）", "Distance (km)"),
     "within_km": Term("距离阈值 N（公里）", "Distance N (km)"),
-    "share_near_station": Term("距任一车站 N 公里内的平台与园区占比", "Share of platforms and parks within N km of any station"),
-    "off_corridor": Term("远离所有车站（> N 公里）的平台与园区", "Platforms and parks farther than N km from every station"),
+    "share_near_station": Term("距任一车站 N 公里内的平台与园区占比",
+                               "Share of platforms and parks within N km of any station"),
+    "off_corridor": Term("远离所有车站（> N 公里）的平台与园区",
+                         "Platforms and parks farther than N km from every station"),
     "by_line": Term("各线路 N 公里内的平台与园区", "Platforms and parks within N km of each line"),
     "by_station": Term("各车站 N 公里内的平台与园区", "Platforms and parks within N km of each station"),
     "corridor_caveat": Term(
-        "线路为按站序连接的示意线；车站位置：{exact} 个有来源坐标，{county} 个为区县代表点，{city} 个为城市代表点，距离仅为示意（县级尺度）。",
+        "线路为按站序连接的示意线；车站位置：{exact} 个有来源坐标，"
+        "{county} 个为区县代表点，{city} 个为城市代表点，距离仅为示意（县级尺度）。",
         "Lines join stations in order (schematic). Station positions: {exact} from source coordinates, "
         "{county} at a county reference point, {city} at a city reference point, so distances are "
         "indicative at county scale."),
@@ -460,37 +500,41 @@ UI: dict[str, Term] = {
         "county is unknown) and gives no distances in kilometres."),
     "access": Term("与车站的关系", "Relation to the stations"),
     "access_served_county": Term("所在区县有车站", "A station in its county"),
-    "access_same_city": Term("同城有车站（不在本区县或区县不明）", "A station in its city (not known to be in its county)"),
+    "access_same_city": Term("同城有车站（不在本区县或区县不明）",
+                             "A station in its city (not known to be in its county)"),
     "access_no_station_city": Term("所在城市没有车站", "No station in its city"),
     "access_of": Term("{n} / {total} 个平台与园区", "{n} of {total} platforms and parks"),
     "counties_served": Term("车站所在区县", "Counties with a station"),
     "city_only_stations": Term("区县不明的车站", "Stations known only by city"),
     "by_line_counties": Term("各线路：车站所在区县，及位于这些区县的平台与园区",
                              "Each line: the counties its stations lie in, and the platforms and parks there"),
-    "off_corridor_counties": Term("所在区县没有已知车站的平台与园区", "Platforms and parks in a county with no known station"),
+    "off_corridor_counties": Term("所在区县没有已知车站的平台与园区",
+                                  "Platforms and parks in a county with no known station"),
     "status": Term("状态", "Status"),
     "opened": Term("开通", "Opened"),
     "line": Term("线路", "Line"),
-    "station": Term("车站", "Station"),
+    "station": OVERLAYS["stations"],
     "nearest_km": Term("最近车站距离（公里）", "Nearest station (km)"),
     "confirmed": Term("已确认", "Confirmed"),
     "inferred": Term("推断", "Inferred"),
     "boundaries": Term("行政区划界线", "Administrative boundaries"),
-    "policy_areas": Term("政策区（2+4）", "Policy areas (2+4)"),
+    "policy_areas": OVERLAYS["policy_areas"],
     "derivation": Term("派生方法", "Derivation"),
     "licence": Term("许可", "Licence"),
     "download": Term("下载", "Download"),
     "name": Term("名称", "Name"),
-    "role": Term("类别", "Role"),
+    "role": Term("角色", "Role"),
     "code": Term("代码", "Code"),
     "upload_header": Term("上传自己的数据", "Upload your own data"),
     "upload_intro": Term(
-        "上传的数据只保存在本次会话中，不会写入项目文件。每行逐项检查：有问题的行不采用，其余行照常采用。单个文件不超过 {limit_mb} MB。",
+        "上传的数据只保存在本次会话中，不会写入项目文件。每行逐项检查："
+        "有问题的行不采用，其余行照常采用。单个文件不超过 {limit_mb} MB。",
         "Uploads stay in this session and are never written to the project's files. Every row is checked: "
         "rows with problems are left out, the others are kept. At most {limit_mb} MB per file."),
     "upload_indicators": Term("城市指标表（CSV 或 XLSX）", "Indicator table (CSV or XLSX)"),
     "upload_indicators_help": Term(
-        "长表，每行一个数值。必需列：city（城市）、year（年份）、indicator（指标）、value（数值）；可选：unit（单位）、source（来源）。"
+        "长表，每行一个数值。必需列：city（城市）、year（年份）、"
+        "indicator（指标）、value（数值）；可选：unit（单位）、source（来源）。"
         "城市可写中文名、英文名或 6 位代码；指标可写代码或下表中的中英文名称；编码 UTF-8 或 GBK。",
         "Long format, one value per row. Required columns: city, year, indicator, value; optional: unit, source. "
         "A city may be its Chinese or English name or its 6-digit code; an indicator its id or its name below; "
@@ -498,7 +542,8 @@ UI: dict[str, Term] = {
     "upload_indicator_list": Term("可用指标及单位", "Indicators and their units"),
     "upload_points": Term("点位图层（CSV 或 GeoJSON）", "Point layer (CSV or GeoJSON)"),
     "upload_points_help": Term(
-        "必需列：name（名称）、longitude（经度）、latitude（纬度），WGS-84 坐标；可选：kind（类别）、city（城市）、year（年份）、"
+        "必需列：name（名称）、longitude（经度）、latitude（纬度），"
+        "WGS-84 坐标；可选：kind（类别）、city（城市）、year（年份）、"
         "industries（产业，以分号分隔）、source（来源）。GeoJSON 须为由点要素组成的 FeatureCollection，属性名同上。",
         "Required columns: name, longitude, latitude (WGS-84); optional: kind, city, year, industries "
         "(separated by semicolons), source. A GeoJSON must be a FeatureCollection of Point features with "
@@ -515,6 +560,9 @@ UI: dict[str, Term] = {
     "upload_at_row": Term("第 {row} 行：", "Row {row}: "),
     "upload_at_column": Term("列 {column}：", "Column {column}: "),
 }
+# Labels that are the same words as a term above: the one definition, under the UI key the widgets use.
+UI["filter_statuses"] = STATUS_SWATCH.term
+UI["filter_industries"] = UI["industries"]
 
 
 # Problems found in a user's upload (geo.uploads), by stable code. Templates take the problem's
@@ -531,7 +579,8 @@ UPLOAD_MESSAGES: dict[str, Term] = {
     "binary": Term("文件不是文本表格（像是图片或其他二进制文件）",
                    "the file is not a text table (it looks like an image or another binary file)"),
     "bad_file": Term("无法读取文件（{error}）", "the file cannot be read ({error})"),
-    "bad_json": Term("不是有效的 JSON（第 {line} 行第 {col} 列附近）", "not valid JSON (near line {line}, column {col})"),
+    "bad_json": Term("不是有效的 JSON（第 {line} 行第 {col} 列附近）",
+                     "not valid JSON (near line {line}, column {col})"),
     "not_feature_collection": Term("GeoJSON 应为由点要素组成的 FeatureCollection",
                                    "the GeoJSON must be a FeatureCollection of Point features"),
     "not_a_point": Term("要素的几何类型为“{value}”，应为 Point", "the feature's geometry is “{value}”, not a Point"),
@@ -545,7 +594,8 @@ UPLOAD_MESSAGES: dict[str, Term] = {
     "unknown_city": Term("未知城市“{value}”", "unknown city “{value}”"),
     "unknown_indicator": Term("未知指标“{value}”", "unknown indicator “{value}”"),
     "not_a_number": Term("“{value}”不是有效的数字", "“{value}” is not a finite number"),
-    "out_of_range": Term("数值 {value} 超出范围（应为 {expected}）", "value {value} is out of range (expected {expected})"),
+    "out_of_range": Term("数值 {value} 超出范围（应为 {expected}）",
+                         "value {value} is out of range (expected {expected})"),
     "not_positive": Term("数值 {value} 应大于 0", "value {value} must be greater than 0"),
     "bad_year": Term("年份“{value}”无效（应为 {expected} 之间的整数）",
                      "invalid year “{value}” (expected a whole number in {expected})"),
@@ -553,7 +603,8 @@ UPLOAD_MESSAGES: dict[str, Term] = {
                           "unit “{value}” differs from the indicator's unit “{expected}”"),
     "duplicate_key": Term("与第 {earlier_row} 行重复（城市、年份、指标相同）",
                           "duplicates row {earlier_row} (same city, year and indicator)"),
-    "too_long": Term("长度为 {length} 个字符，超过 {limit} 的上限", "{length} characters long, over the limit of {limit}"),
+    "too_long": Term("长度为 {length} 个字符，超过 {limit} 的上限",
+                     "{length} characters long, over the limit of {limit}"),
     "outside_region": Term("坐标（{lon}, {lat}）不在京津冀范围内",
                            "coordinates ({lon}, {lat}) are outside Beijing–Tianjin–Hebei"),
     "swapped_coordinates": Term("坐标（{lon}, {lat}）不在京津冀范围内，经度和纬度似乎写反了",
@@ -620,7 +671,8 @@ WORKSPACE_FIELD_HELP: dict[str, Term] = {
     "aliases": Term("其他名称，以分号分隔；与项目数据中的名称或别名相同时合并为一个对象。",
                     "Other names, separated by semicolons; a row whose name or alias equals a shipped entity's "
                     "is shown as one entity with both sources."),
-    "system": Term("所属承接体系（下拉列表），多个以分号分隔。", "The undertaking system(s) (drop-down), separated by semicolons."),
+    "system": Term("所属承接体系（下拉列表），多个以分号分隔。",
+                   "The undertaking system(s) (drop-down), separated by semicolons."),
     "platform_type": Term("“2+4+46”平台的类型（下拉列表）。", "The type of a '2+4+46' platform (drop-down)."),
     "tier": Term("地方体系中的层级（原文）。", "The tier in a local system, as the source writes it."),
     "province": Term("可填名称或 6 位代码。", "A name or the 6-digit code."),
@@ -633,11 +685,14 @@ WORKSPACE_FIELD_HELP: dict[str, Term] = {
     "latitude": Term("WGS-84 纬度。", "WGS-84 latitude."),
     "year": Term("设立、签约或统计年份（整数）。", "Year established, signed or of the statistic (a whole number)."),
     "industries": Term("以分号分隔，按来源原文。", "Separated by semicolons, as the source writes them."),
-    "modes": Term("合作模式代码或名称（下拉列表），多个以分号分隔。", "Mode ids or names (drop-down), separated by semicolons."),
+    "modes": Term("合作模式代码或名称（下拉列表），多个以分号分隔。",
+                  "Mode ids or names (drop-down), separated by semicolons."),
     "origin": Term("输出地（城市、区县或机构名称）。", "Origin (a city, county or organisation)."),
-    "indicator": Term("指标代码或名称（下拉列表）；单位须与该指标一致。", "Indicator id or name (drop-down); the unit must match."),
+    "indicator": Term("指标代码或名称（下拉列表）；单位须与该指标一致。",
+                      "Indicator id or name (drop-down); the unit must match."),
     "edition": Term("版本（下拉列表）；留空为“用户上传”。", "Edition (drop-down); empty means 'uploaded'."),
-    "source": Term("每行的来源；留空时使用上传时填写的文件来源。", "The row's source; if empty, the source given for the file."),
+    "source": Term("每行的来源；留空时使用上传时填写的文件来源。",
+                   "The row's source; if empty, the source given for the file."),
 }
 WORKSPACE_MESSAGES: dict[str, Term] = {
     "unknown_province": Term("未知省份“{value}”", "unknown province “{value}”"),
@@ -663,17 +718,22 @@ WORKSPACE_MESSAGES: dict[str, Term] = {
     "unknown_area": Term("未知地区“{value}”（应为城市、省份或“京津冀”）",
                          "unknown area “{value}” (expected a city, a province or 京津冀)"),
     "type_needs_system": Term("填写了平台类型时，体系须包括“2+4+46”", "a platform type needs the '2+4+46' system"),
-    "too_many_rows": Term("文件超过 {limit} 行的上限，未采用任何一行", "the file has more than {limit} rows; nothing was kept"),
+    "too_many_rows": Term("文件超过 {limit} 行的上限，未采用任何一行",
+                          "the file has more than {limit} rows; nothing was kept"),
     "too_many_cells": Term("一行超过 {limit} 列的上限", "a row has more than {limit} columns"),
-    "too_slow": Term("读取超过 {limit} 秒的时限，未采用任何一行", "reading took longer than {limit} s; nothing was kept"),
-    "too_deep": Term("JSON 嵌套超过 {limit} 层，未读取", "the JSON is nested more than {limit} levels deep; nothing was read"),
-    "too_many_members": Term("压缩包含 {n} 个文件，超过 {limit} 的上限", "the archive holds {n} files, over the limit of {limit}"),
+    "too_slow": Term("读取超过 {limit} 秒的时限，未采用任何一行",
+                     "reading took longer than {limit} s; nothing was kept"),
+    "too_deep": Term("JSON 嵌套超过 {limit} 层，未读取",
+                     "the JSON is nested more than {limit} levels deep; nothing was read"),
+    "too_many_members": Term("压缩包含 {n} 个文件，超过 {limit} 的上限",
+                             "the archive holds {n} files, over the limit of {limit}"),
     "cell_too_long": Term("单元格长 {length} 个字符，超过 {limit} 的上限",
                           "a cell is {length} characters long, over the limit of {limit}"),
     "no_year_or_indicator": Term("宽表须在表头写年份或指标，并在表头上方一行写“indicator”或“year”及其值",
                                  "a wide table needs years or indicators across the header, and an 'indicator' or "
                                  "'year' row above it naming the other"),
-    "bad_archive": Term("不是本应用导出的工作区压缩包（{error}）", "not a workspace archive exported by this app ({error})"),
+    "bad_archive": Term("不是本应用导出的工作区压缩包（{error}）",
+                        "not a workspace archive exported by this app ({error})"),
     "archive_mismatch": Term("压缩包中 {file} 的校验值与清单不符", "the checksum of {file} differs from the manifest"),
 }
 UI.update({
@@ -686,7 +746,8 @@ UI.update({
         "give it only to those who may change the data."),
     "ws_name": Term("工作区名称", "Workspace name"),
     "ws_create": Term("新建工作区", "Create workspace"),
-    "ws_created": Term("已新建。请保存编辑链接：密钥只显示这一次。", "Created. Keep the edit link: the key is shown only now."),
+    "ws_created": Term("已新建。请保存编辑链接：密钥只显示这一次。",
+                       "Created. Keep the edit link: the key is shown only now."),
     "ws_open": Term("打开工作区（编号）", "Open workspace (id)"),
     "ws_view_link": Term("查看链接（只读）", "View link (read-only)"),
     "ws_edit_link": Term("编辑链接（含密钥）", "Edit link (with the key)"),
@@ -702,7 +763,8 @@ UI.update({
     "ws_replace": Term("替换该类别现有数据（否则追加）", "Replace the existing rows of this kind (else add)"),
     "ws_saved": Term("已保存为版本 {version}：采用 {accepted} / {total} 行。",
                      "Saved as version {version}: {accepted} of {total} rows kept."),
-    "ws_rejected": Term("未保存：文件被拒绝，工作区未改变。", "Not saved: the file was refused and the workspace is unchanged."),
+    "ws_rejected": Term("未保存：文件被拒绝，工作区未改变。",
+                        "Not saved: the file was refused and the workspace is unchanged."),
     "ws_history": Term("版本历史", "History"),
     "ws_revert": Term("恢复到此版本", "Revert to this version"),
     "ws_delete": Term("删除工作区的全部数据", "Delete all data of the workspace"),
@@ -733,7 +795,8 @@ UPLOAD_MESSAGES.update(WORKSPACE_MESSAGES)
 
 # --- Limits and hostile input (issue 19; geo/limits.py holds the numbers) ---------------------------
 UI.update({
-    "url_problems": Term("链接中有无法使用的参数，已忽略：", "Some of the link's parameters cannot be used and were ignored:"),
+    "url_problems": Term("链接中有无法使用的参数，已忽略：",
+                         "Some of the link's parameters cannot be used and were ignored:"),
     "url_unknown_key": Term("未知参数 {key}={value}", "unknown parameter {key}={value}"),
     "url_bad_value": Term("参数 {key} 的值 {value} 无效", "invalid value {value} for parameter {key}"),
     "url_dismiss": Term("知道了", "Dismiss"),

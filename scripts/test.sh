@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fresh machine to test results: installs what the tests need (Debian chromium + CJK fonts for the
-# browser tests, the pinned Python packages), then runs the whole suite. Extra args go to pytest.
+# browser tests, the pinned Python packages), lints (ruff, configured in pyproject.toml), then runs the
+# whole suite. Extra args go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,4 +47,5 @@ if [ -z "${JJJ_TEST_DATABASE_URL:-}" ]; then
   export JJJ_TEST_DATABASE_URL="postgresql://postgres@127.0.0.1:$PG_PORT/postgres"
 fi
 # --- end of the PostGIS block ---------------------------------------------------------------------
+python3 -m ruff check .  # a style break fails CI before any test runs
 python3 -m pytest "$@"

@@ -109,7 +109,8 @@ def cases() -> list[Case]:
         Case("too_many_columns", "platforms", "wide.csv", (HEADER.strip() + ",c" * 300 + "\n" + "a," * 300 + "\n")
              .encode(), "too_many_cells"),
         Case("exe_named_csv", "platforms", "x.csv", b"MZ\x90\x00\x03\x00\x00\x00", "binary"),
-        Case("xlsx_1048576_rows_one_cell", "platforms", "rows.xlsx", rows_xlsx(1_048_576), "too_large"),  # its unpacked size is over the cap: refused before any row is read
+        # Its unpacked size is over the cap: refused before any row is read.
+        Case("xlsx_1048576_rows_one_cell", "platforms", "rows.xlsx", rows_xlsx(1_048_576), "too_large"),
         Case("wrong_extension", "platforms", "x.exe", text.encode(), "unsupported_type"),
     ]
 

@@ -159,7 +159,8 @@ def test_the_overview_copy_is_the_same_units_within_its_tolerance_without_gaps(l
     assert (overview.loc[full.index, "name_zh"] == full["name_zh"]).all()
     assert overview.is_valid.all()
     full_m = full.to_crs(boundaries.PROJECTED_CRS).geometry
-    over_m = overview.loc[full.index].set_crs(boundaries.CRS, allow_override=True).to_crs(boundaries.PROJECTED_CRS).geometry
+    over_m = (overview.loc[full.index].set_crs(boundaries.CRS, allow_override=True)
+              .to_crs(boundaries.PROJECTED_CRS).geometry)
     tolerance_m = OVERVIEW_SIMPLIFY_DEGREES * 111_320 + 10  # a degree of latitude, plus the 1e5 grid
     assert max(a.hausdorff_distance(b) for a, b in zip(full_m, over_m)) <= tolerance_m
     # simplified as one coverage: neighbours still meet (no overlaps, no gaps)

@@ -22,15 +22,15 @@ import shapely
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
-from geo import boundaries, exports, filters, limits, snapshot, textsafe, uploads, urlparams
+from geo import boundaries, export_formats, exports, filters, limits, snapshot, textsafe, uploads, urlparams
 from geo.filters import ViewState
 from geo.vocab import ui
 from tests import hostile_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
-PAGES = {"map": "views/map.py", "cities": "views/cities.py", "platforms": "views/platforms.py",
-         "corridors": "views/corridors.py", "data": "views/data.py"}
+PAGES = {"map": "pages/map.py", "cities": "pages/cities.py", "platforms": "pages/platforms.py",
+         "corridors": "pages/corridors.py", "data": "pages/data.py"}
 
 
 def _points(names: list[str], **columns) -> gpd.GeoDataFrame:
@@ -325,7 +325,7 @@ def test_11_control_characters_leave_every_svg_well_formed():
 
 @pytest.mark.parametrize("where", ["directory", "missing folder"])
 def test_11_a_bad_out_path_is_one_line_and_exit_2_before_drawing(where, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(snapshot, "export", lambda *a, **k: pytest.fail("drew before checking --out"))
+    monkeypatch.setattr(export_formats, "export", lambda *a, **k: pytest.fail("drew before checking --out"))
     out = tmp_path if where == "directory" else tmp_path / "nowhere" / "m.png"
     assert snapshot.main(["--out", str(out)]) == 2
     err = capsys.readouterr().err.strip()
@@ -337,7 +337,7 @@ def test_11_a_full_disk_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
         Path.open(self, "wb").close()  # a partial file, as a failed write leaves one
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(snapshot, "export", lambda *a, **k: b"png")
+    monkeypatch.setattr(export_formats, "export", lambda *a, **k: b"png")
     monkeypatch.setattr(Path, "write_bytes", full)
     out = tmp_path / "m.png"
     assert snapshot.main(["--out", str(out)]) == 2
@@ -350,7 +350,7 @@ def test_11_a_full_disk_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
 
 @pytest.mark.parametrize("case", list(hostile_corpus.CLASSES))
 def test_corpus_every_case_is_read_without_an_exception_and_as_expected(case):
-    for label, name, reader, data, code in (c for c in hostile_corpus.cases() if c[0] == case):
+    for _label, name, reader, data, code in (c for c in hostile_corpus.cases() if c[0] == case):
         read = uploads.read_points if reader == "points" else uploads.read_indicators
         result = read(name, data)
         codes = [p.code for p in result.problems]

@@ -69,8 +69,8 @@ def test_counts_follow_the_filters_and_the_url_records_them():
 
 def test_coming_back_to_the_map_sends_it_first_again():
     at = _run()
-    at.switch_page("views/cities.py").run()
-    at.switch_page("views/map.py").run()
+    at.switch_page("pages/cities.py").run()
+    at.switch_page("pages/map.py").run()
     assert not at.exception and len(at.get("component_instance")) == 1 and not at.multiselect
     at.run()
     assert at.multiselect(key="m_provinces")
@@ -79,8 +79,8 @@ def test_coming_back_to_the_map_sends_it_first_again():
 def test_the_chosen_language_outlasts_a_map_first_run_that_does_not_draw_its_switch():
     at = _run(lang="zh")
     at.sidebar.radio[0].set_value("en").run()
-    at.switch_page("views/cities.py").run()
-    at.switch_page("views/map.py").run()
+    at.switch_page("pages/cities.py").run()
+    at.switch_page("pages/map.py").run()
     assert not at.exception and not at.sidebar.radio and at.title[0].value == "Map"
     at.run()
     assert at.sidebar.radio[0].value == "en" and at.query_params["lang"] == "en"
@@ -92,7 +92,8 @@ def test_a_link_restores_the_view_and_reports_what_it_could_not_read():
     assert at.session_state["m_types"] == ["innovation"]
     assert at.session_state["m_scheme"] == "equal_interval"
     assert any(ui("url_bad_value", "en").format(key="z", value="99") in w.value for w in at.warning)
-    assert _count(at, "Undertaking platforms") == filters.visible_layers(ViewState(types=("innovation",))).counts()["platforms"]
+    innovation = filters.visible_layers(ViewState(types=("innovation",))).counts()["platforms"]
+    assert _count(at, "Undertaking platforms") == innovation
 
 
 def test_choosing_a_city_fills_the_panel_with_values_years_and_ranks():

@@ -1,6 +1,5 @@
 """The Map page's changing layers: symbols, line styles, escaping, legend, counts."""
 
-import json
 import re
 
 import geopandas as gpd
@@ -43,7 +42,7 @@ def test_the_overlay_group_sends_exactly_the_filtered_features():
         sent = {}
         for child in group._children.values():
             if isinstance(child, overlays.GeoJsonOverlay):
-                sent[child.class_name] = len(_features(child))
+                sent[child.class_name] = sent.get(child.class_name, 0) + len(_features(child))
         counts = layers.counts()
         assert sent.get("jjj-platform", 0) == counts["platforms"]
         assert sent.get("jjj-park", 0) == counts["parks"]
@@ -106,7 +105,8 @@ def test_entity_cards_name_their_sources_with_safe_links():
 def test_the_base_map_does_not_depend_on_filters_and_fetches_boundaries(lang):
     one = mapview.map_html(mapview.build_base_map(lang))
     two = mapview.map_html(mapview.build_base_map(lang))
-    strip = lambda page: re.sub(r"[0-9a-f]{32}", "", page)  # folium's random element ids
+    def strip(page):
+        return re.sub(r"[0-9a-f]{32}", "", page)  # folium's random element ids
     assert strip(one) == strip(two)
     assert mapview.OVERVIEW_URL in one and mapview.BOUNDARY_URL in one and '"arcs"' not in one
     assert '"arcs"' in mapview.map_html(mapview.build_base_map(lang, inline=True))

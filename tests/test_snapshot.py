@@ -3,9 +3,9 @@
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
-import re
 import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -49,11 +49,11 @@ def _user_points() -> gpd.GeoDataFrame:
 
 # --- sizes --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("preset", list(snapshot.PRESETS))
+@pytest.mark.parametrize("preset", [p for p, record in snapshot.PRESETS.items() if record.size])
 def test_png_has_exactly_the_preset_pixel_size(preset):
     snap = snapshot.render(FILTERED, title=TITLE, preset=preset)
-    assert _png(snap).size == snapshot.PRESETS[preset]
-    assert snap.size == snapshot.PRESETS[preset]
+    assert _png(snap).size == snapshot.PRESETS[preset].size
+    assert snap.size == snapshot.PRESETS[preset].size
 
 
 @pytest.mark.parametrize("size", [(1234, 777), (320, 8000), (999, 321)])
@@ -63,8 +63,8 @@ def test_png_has_exactly_a_custom_pixel_size(size):
 
 
 def test_paper_presets_are_landscape_at_300_dpi():
-    assert snapshot.PRESETS["A4"] == (3508, 2480) and snapshot.PRESETS["A3"] == (4961, 3508)
-    assert snapshot._dpi("A4", *snapshot.PRESETS["A4"]) == 300
+    assert snapshot.PRESETS["A4"].size == (3508, 2480) and snapshot.PRESETS["A3"].size == (4961, 3508)
+    assert snapshot._dpi("A4", *snapshot.PRESETS["A4"].size) == 300
 
 
 @pytest.mark.parametrize("size", [(319, 500), (500, 8001), (0, 0), (1000.5, 700)])
@@ -283,7 +283,7 @@ PANEL_SCRIPT = """
 import sys
 sys.path.insert(0, {root!r})
 from geo import filters
-from views.export_panel import render_export_panel
+from pages_support.export_panel import render_export_panel
 bounds = {{"_southWest": {{"lat": 39.0, "lng": 115.5}}, "_northEast": {{"lat": 40.5, "lng": 117.5}}}}
 state = filters.ViewState(overlays=("platforms",))
 render_export_panel(state, filters.visible_layers(state).counts(), bounds, None, "en")
@@ -303,3 +303,19 @@ def test_export_panel_generates_on_click_and_offers_every_format():
     at.text_input(key="x_title").input("Another title").run()
     assert not at.get("download_button")  # the settings changed: the files are stale
     assert any(c.value.startswith("The view or the settings changed") for c in at.caption)
+
+
+def test_every_export_format_is_one_record_with_a_writer_mime_type_extension_and_label():
+    from geo import export_formats
+
+    assert export_formats.FORMAT_IDS == ("png", "svg", "pdf", "pptx", "html", "csv", "xlsx", "geojson")
+    for spec in export_formats.FORMATS.values():
+        assert callable(spec.writer) and "/" in spec.mime and spec.extension and spec.label
+    assert snapshot.FORMATS == export_formats.FORMAT_IDS and snapshot.MIME["geojson"] == "application/geo+json"
+    assert snapshot._parser().parse_args(["--format", "geojson"]).format == "geojson"
+
+
+def test_size_presets_are_records_and_custom_takes_the_users_pixels():
+    assert snapshot.pixel_size("custom", (800, 600)) == (800, 600)
+    assert snapshot._dpi("1920x1080", 1920, 1080) == 1080 / snapshot.DESIGN_SHORT_SIDE_IN
+    assert all((p.dpi is None) == (p.id not in ("A4", "A3")) for p in snapshot.PRESETS.values())

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from geo import datasets, indicators, registry, sources
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-CITIES, CORRIDORS, DATA = "views/cities.py", "views/corridors.py", "views/data.py"  # pages/ after the rename
+CITIES, CORRIDORS, DATA = "pages/cities.py", "pages/corridors.py", "pages/data.py"
 SEED_FILE = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
 
 

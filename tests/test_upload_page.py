@@ -19,7 +19,7 @@ def _data_page(lang: str, state: dict | None = None) -> AppTest:
     for key, value in (state or {}).items():
         at.session_state[key] = value
     at.run()
-    at.switch_page("views/data.py").run()
+    at.switch_page("pages/data.py").run()
     return at
 
 

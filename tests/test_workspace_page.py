@@ -34,7 +34,7 @@ def _page(lang: str, **params) -> AppTest:
     at.run()
     for name, value in params.items():
         at.query_params[name] = value
-    at.switch_page("views/data.py").run()
+    at.switch_page("pages/data.py").run()
     assert not at.exception, at.exception
     return at
 

@@ -3,6 +3,7 @@
 import pytest
 
 from geo import boundaries
+from geo.vocab import ui
 from tests.e2e.liveapp import Watch, app_server, fresh_page, launch, map_frame
 
 N_COUNTIES = len(boundaries.counties())
@@ -71,10 +72,37 @@ def test_a_direct_link_to_a_page_runs_inside_the_app_navigation(pw):
         browser = launch(pw)
         page = browser.new_page()
         page.goto(base + "/data?lang=en")
-        page.get_by_role("heading", name="Data & sources").wait_for()
+        page.get_by_role("heading", name="Data & sources", exact=True).wait_for()
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        sidebar.get_by_text(ui("app_title", "en")).wait_for()  # the shared sidebar of app.py
+        switch = sidebar.get_by_role("radiogroup")
+        switch.wait_for()
         links = page.get_by_role("link").all_inner_texts()
+        english_checked = switch.get_by_role("radio", name="English").is_checked()
+        texts = sidebar.inner_text()
         browser.close()
     assert "Map" in links and "Cities" in links
+    assert english_checked
+    assert "data" not in links and "export_panel" not in texts  # not the legacy router's file names
+
+
+def test_the_map_path_opens_the_map_page_not_a_page_not_found_dialog(browser_page, pw):
+    _, _, base = browser_page
+    with fresh_page(pw, "about:blank") as (page, watch):
+        failed = []
+        page.on("response", lambda r: r.status >= 400 and failed.append(r.url))
+        page.goto(base + "/map?lang=en&type=innovation")
+        page.get_by_role("heading", name="Map", exact=True).wait_for()
+        page.wait_for_selector('[data-test-script-state="notRunning"]')
+        map_frame(page, "path.jjj-county", N_COUNTIES)
+        page.wait_for_timeout(300)
+        assert page.get_by_text("Page not found").count() == 0
+        assert "type=innovation" in page.url and "lang=en" in page.url
+    # Streamlit's frontend probes for a base path below any deep link first (/cities does the same)
+    probes = {f"{base}/map/_stcore/health", f"{base}/map/_stcore/host-config"}
+    assert set(failed) <= probes
+    assert [e for e in watch.errors if "404 (Not Found)" not in e] == [] and len(watch.errors) == len(failed)
+    assert watch.external == []
 
 
 def test_a_second_session_draws_the_same_map(browser_page, pw):

@@ -3,6 +3,7 @@
 import pytest
 
 from geo import boundaries, filters, snapshot
+from geo.layers import LAYERS
 from tests.e2e.liveapp import Watch, launch, map_frame
 
 N_COUNTIES = len(boundaries.counties())
@@ -40,7 +41,7 @@ def test_html_export_draws_boundaries_and_symbols_offline(pw, exported):
         page = watch.attach(context.new_page())
         page.goto(path.as_uri())
         frame, _ = map_frame(page, "path.jjj-county", N_COUNTIES)
-        symbols = len(layers.platforms) + len(layers.parks) + len(layers.airports) + len(layers.ports)
+        symbols = sum(len(layers[layer.id]) for layer in LAYERS if layer.spread)  # every symbol layer
         map_frame(page, ".jjj-sym", symbols)
         page.wait_for_timeout(300)
         assert frame.locator("path.jjj-county").count() == N_COUNTIES

@@ -37,7 +37,7 @@ def _empty_spot(city_code: str, state: filters.ViewState) -> tuple[float, float]
     """(lat, lon) inside the city and as far as possible from anything drawn, so a click hits the city."""
     city = boundaries.cities().set_index("code").loc[city_code].geometry.buffer(-0.05)
     layers = filters.visible_layers(state)
-    drawn = shapely.union_all([g for name in vars(layers) for g in getattr(layers, name).geometry]
+    drawn = shapely.union_all([g for name in layers.counts() for g in layers[name].geometry]
                               + list(boundaries.label_points("cities").geometry))
     west, south, east, north = city.bounds
     grid = [shapely.Point(x, y) for x in np.arange(west, east, 0.05) for y in np.arange(south, north, 0.05)]
@@ -109,18 +109,23 @@ def test_clicking_a_park_opens_its_card_beside_the_map(base, pw):
 def test_zooming_in_swaps_the_overview_boundaries_for_the_full_ones_and_keeps_the_styling(base, pw):
     with fresh_page(pw, base + "/?lang=en&indicator=gdp") as (page, watch):
         fetched = []
-        page.on("requestfinished", lambda r: fetched.append(r.url.rsplit("/", 1)[1]) if "/static/data/" in r.url else None)
+        page.on("requestfinished",
+                lambda r: fetched.append(r.url.rsplit("/", 1)[1]) if "/static/data/" in r.url else None)
         frame, _ = map_frame(page, "path.jjj-county", 199)
         _settled(page)
         frame.wait_for_function("() => jjj.cityStyle && jjj.counties")
         assert frame.evaluate("jjj.detailed") is False
         assert fetched == ["jjj-overview.topojson"]
-        fills = lambda: sorted(frame.evaluate(
-            "[...document.querySelectorAll('path.jjj-county')].map(p => p.getAttribute('fill'))"))
+        def fills():
+            return sorted(frame.evaluate(
+                    "[...document.querySelectorAll('path.jjj-county')].map(p => p.getAttribute('fill'))"))
         area_paths = "path.jjj-strategic_zone, path.jjj-concentrated_area"
-        areas = lambda: frame.locator(area_paths).count()
-        area_vertices = lambda: frame.evaluate(  # of the 2+4 as merged from the current counties
-            "Object.values(jjj.areaShapes).reduce((n, s) => n + JSON.stringify(s.coordinates).split('],[').length, 0)")
+        def areas():
+            return frame.locator(area_paths).count()
+        def area_vertices():
+            return frame.evaluate(  # of the 2+4 as merged from the current counties
+                "Object.values(jjj.areaShapes)"
+                ".reduce((n, s) => n + JSON.stringify(s.coordinates).split('],[').length, 0)")
         before_fills, before_areas, before_vertices = fills(), areas(), area_vertices()
         assert len(set(before_fills)) > 3 and before_areas >= 6  # coloured by GDP class; the 2+4 drawn
         frame.evaluate("jjj.map.setView([39.9, 116.4], 9)")

@@ -175,8 +175,10 @@ BAD_CASES = [
      "name,longitude,latitude,city\n点,116.4,39.9,上海\n".encode()),
     ("point_bad_coordinate.csv", "points", [("not_a_number", 2), ("missing_value", 3)], 0,
      "name,longitude,latitude\nA,abc,39.9\nB,,39.9\n".encode()),
-    ("missing_name.csv", "points", [("missing_value", 2)], 1, "name,longitude,latitude\n,116.4,39.9\nB,116.4,39.9\n".encode()),
-    ("name_too_long.csv", "points", [("too_long", 2)], 0, f"name,longitude,latitude\n{'长' * 201},116.4,39.9\n".encode()),
+    ("missing_name.csv", "points", [("missing_value", 2)], 1,
+     "name,longitude,latitude\n,116.4,39.9\nB,116.4,39.9\n".encode()),
+    ("name_too_long.csv", "points", [("too_long", 2)], 0,
+     f"name,longitude,latitude\n{'长' * 201},116.4,39.9\n".encode()),
     ("points_missing_column.csv", "points", [("missing_column", None)], 0, "name,longitude\nA,116.4\n".encode()),
     ("not_collection.geojson", "points", [("not_feature_collection", None)], 0,
      json.dumps(_feature(_point(116.4, 39.9), name="A")).encode()),
@@ -228,7 +230,7 @@ def main() -> None:
         lines += [{"file": name, "reader": reader, "code": code, "row": "" if row is None else row,
                    "valid_rows": valid} for code, row in expected]
     _write_expected(HERE, lines)
-    for name, reader, valid, data in GOOD_CASES:
+    for name, _reader, _valid, data in GOOD_CASES:
         (GOOD / name).write_bytes(data)
     _write_expected(GOOD, [{"file": name, "reader": reader, "code": "", "row": "", "valid_rows": valid}
                            for name, reader, valid, _ in GOOD_CASES])

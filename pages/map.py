@@ -9,21 +9,30 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import (
-    boundaries, charts, choropleth, datasets, filters, indicators, mapview, overlays, registry, textsafe, uploads,
+    boundaries,
+    charts,
+    choropleth,
+    datasets,
+    filters,
+    indicators,
+    mapview,
+    overlays,
+    registry,
+    textsafe,
+    uploads,
 )
 from geo.vocab import (
     CORE_INDICATORS,
-    CORRIDOR_STATUSES,
     INDICATORS,
-    LAYERS,
-    MODES,
     OVERLAYS,
-    PLATFORM_SYMBOLS,
-    TYPE_FILTER_VALUES,
     normalise_language,
     ui,
 )
-from views.export_panel import render_export_panel
+from pages_support import filter_widgets
+from pages_support.export_panel import render_export_panel
+from pages_support.navigation import keep_in_app
+
+keep_in_app()  # a page started alone (a deep link on a fresh server) hands over to app.py
 
 lang = normalise_language(st.session_state.get("lang"))
 en = lang == "en"
@@ -33,18 +42,11 @@ cities = boundaries.cities()
 city_names = dict(zip(cities["code"], cities[name_col]))
 data = uploads.merge_indicators(datasets.load("indicators"), ss.get("user_indicators"))  # + this session's uploads
 
-WIDGET_KEYS = ("m_overlays", "m_types", "m_provinces", "m_cities", "m_industries", "m_modes", "m_statuses",
-               "m_as_of", "m_undated", "m_indicator", "m_year", "m_scheme", "m_city", "basemap")
-
-
 def _widget_values(state: filters.ViewState) -> dict:
-    return {"m_overlays": list(state.overlays),
-            "m_types": list(TYPE_FILTER_VALUES if state.types is None else state.types),
-            "m_provinces": list(state.provinces), "m_cities": list(state.cities),
-            "m_industries": list(state.industries), "m_modes": list(state.modes),
-            "m_statuses": list(state.statuses), "m_as_of": state.as_of, "m_undated": state.include_undated,
-            "m_indicator": state.indicator, "m_year": state.year, "m_scheme": state.scheme,
-            "m_city": state.city, "basemap": state.basemap}
+    # the filters' widgets come from the filter table (pages_support/filter_widgets.py)
+    return filter_widgets.widget_values(state) | {
+        "m_indicator": state.indicator, "m_year": state.year, "m_scheme": state.scheme,
+        "m_city": state.city, "basemap": state.basemap}
 
 
 # The view comes from the URL on a session's first visit; afterwards from the session. Streamlit
@@ -63,10 +65,6 @@ ss["m_lang"] = lang
 for key, value in _widget_values(ss["m_state"]).items():
     if key not in ss or language_changed:
         ss[key] = value
-
-
-def _type_label(value):
-    return PLATFORM_SYMBOLS[value].term(lang) if value in PLATFORM_SYMBOLS else LAYERS[value].term(lang)
 
 
 def _fly_to(lat: float, lon: float, zoom: float) -> None:
@@ -113,18 +111,9 @@ def _take_search() -> pd.DataFrame:
     return found
 
 
-def _all_is_none(chosen, every) -> tuple | None:
-    # Every type chosen is the same view as no type filter; keep it out of the URL.
-    chosen = tuple(c for c in every if c in (chosen or ()))
-    return None if len(chosen) == len(every) else chosen
-
-
 def current_state() -> filters.ViewState:
     return filters.ViewState(
-        overlays=tuple(ss["m_overlays"] or ()), types=_all_is_none(ss["m_types"], TYPE_FILTER_VALUES),
-        provinces=tuple(ss["m_provinces"]), cities=tuple(ss["m_cities"]),
-        industries=tuple(ss["m_industries"]), modes=tuple(ss["m_modes"]), statuses=tuple(ss["m_statuses"]),
-        as_of=ss["m_as_of"], include_undated=ss["m_undated"], indicator=ss["m_indicator"],
+        **filter_widgets.state_values(ss), indicator=ss["m_indicator"],
         year=ss["m_year"], scheme=ss["m_scheme"], city=ss["m_city"], center=ss["m_center"],
         zoom=ss["m_zoom"], lang=lang, basemap=ss["basemap"])
 
@@ -206,8 +195,7 @@ with panel_col:
 side = st.sidebar
 side.selectbox(ui("basemap", lang), filters.BASEMAPS, key="basemap",
                format_func=lambda b: ui("basemap_none" if b == "none" else "basemap_osm", lang))
-side.pills(ui("layers", lang), list(OVERLAYS), selection_mode="multi", key="m_overlays",
-           format_func=lambda o: OVERLAYS[o](lang))
+filter_widgets.draw(side, "layers", lang, ss)
 city_indicators = indicators.with_values(data, INDICATORS, cities["code"])
 side.selectbox(ui("choropleth", lang), [None, *city_indicators], key="m_indicator",
                format_func=lambda i: ui("choropleth_none", lang) if i is None
@@ -217,22 +205,7 @@ year_col.selectbox(ui("year", lang), years, key="m_year", disabled=not years, pl
 cls_col.selectbox(ui("classification", lang), list(choropleth.SCHEMES), key="m_scheme",
                   format_func=lambda s: ui(s, lang), disabled=not years)
 side.subheader(ui("filters", lang), help=ui("filter_help", lang))
-side.pills(ui("filter_types", lang), list(TYPE_FILTER_VALUES), selection_mode="multi", key="m_types",
-           format_func=_type_label)
-side.multiselect(ui("filter_provinces", lang), list(filters.PROVINCE_CODES), key="m_provinces",
-                 format_func=lambda c: boundaries.provinces().set_index("code")[name_col][c],
-                 placeholder=ui("all", lang))
-side.multiselect(ui("filter_cities", lang), list(cities["code"]), key="m_cities",
-                 format_func=city_names.get, placeholder=ui("all", lang))
-side.multiselect(ui("filter_industries", lang), filters.industries(), key="m_industries",
-                 placeholder=ui("all", lang))
-side.multiselect(ui("filter_modes", lang), list(MODES), key="m_modes", format_func=lambda m: MODES[m](lang),
-                 placeholder=ui("all", lang))
-side.multiselect(ui("filter_statuses", lang), list(CORRIDOR_STATUSES), key="m_statuses",
-                 format_func=lambda s: CORRIDOR_STATUSES[s](lang), placeholder=ui("all", lang))
-side.select_slider(ui("filter_as_of", lang), [None, *range(1990, 2027)], key="m_as_of",
-                   format_func=lambda y: ui("all", lang) if y is None else str(y))
-side.checkbox(ui("filter_undated", lang), key="m_undated", disabled=ss["m_as_of"] is None)
+filter_widgets.draw(side, "filters", lang, ss)
 
 # --- the linked panel ----------------------------------------------------------------------------
 with panel_col:

@@ -6,6 +6,9 @@ from streamlit_folium import st_folium
 
 from geo import boundaries, charts, choropleth, datasets, indicators, mapview, sources, uploads
 from geo.vocab import EDITIONS, INDICATORS, normalise_language, ui
+from pages_support.navigation import keep_in_app
+
+keep_in_app()  # a page started alone (a deep link on a fresh server) hands over to app.py
 
 lang = normalise_language(st.session_state.get("lang"))
 en = lang == "en"
@@ -52,7 +55,8 @@ with rank_col:
                              for t, u in zip(values["source_title"], values["source_url"])]
     table["alternatives"] = [indicators.other_sources_text(alternates, c, indicator, year, e, lang)
                              for c, e in zip(values["code"], values["edition"])]
-    st.dataframe(table.rename(columns={name_col: ui("name", lang), "value": f"{ui('value', lang)} ({unit})", "edition": ui("edition", lang),
+    st.dataframe(table.rename(columns={name_col: ui("name", lang), "value": f"{ui('value', lang)} ({unit})",
+                                       "edition": ui("edition", lang),
                                        "source_title": ui("source", lang),
                                        "alternatives": ui("other_sources", lang)}),
                  hide_index=True, width="stretch")

@@ -5,7 +5,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import boundaries, corridors, mapview, registry
-from geo.vocab import CORRIDOR_STATUSES, OKABE_ITO, PRECISIONS, normalise_language, ui
+from geo.vocab import ANALYSIS_COLOURS, CORRIDOR_STATUSES, PRECISIONS, normalise_language, ui
+from pages_support.navigation import keep_in_app
+
+keep_in_app()  # a page started alone (a deep link on a fresh server) hands over to app.py
 
 lang = normalise_language(st.session_state.get("lang"))
 en = lang == "en"
@@ -51,11 +54,11 @@ st.dataframe(pd.DataFrame({ui("name", lang): off[name_col],
 
 status_name = {s: CORRIDOR_STATUSES[s](lang) for s in CORRIDOR_STATUSES}
 layers = [
-    mapview.lines_layer(lines, ui("line", lang), OKABE_ITO["blue"],
+    mapview.lines_layer(lines, ui("line", lang), ANALYSIS_COLOURS["line"],
                         lambda r: (r["name_en" if en else "name_zh"], status_name[r["status"]], r["opened"] or "")),
-    mapview.points_layer(stations, ui("station", lang), "jjj-station", OKABE_ITO["sky"],
+    mapview.points_layer(stations, ui("station", lang), "jjj-station", ANALYSIS_COLOURS["station"],
                          lambda r: (r["station_en" if en else "station_zh"], PRECISIONS[r["precision"]](lang))),
-    mapview.points_layer(entities, ui("page_platforms", lang), "jjj-entity", OKABE_ITO["vermillion"],
+    mapview.points_layer(entities, ui("page_platforms", lang), "jjj-entity", ANALYSIS_COLOURS["entity"],
                          lambda r: (r[name_col], ui(f"kind_{r['kind']}", lang), PRECISIONS[r["precision"]](lang))),
 ]
 st_folium(mapview.build_overlay_map(layers, lang), key="corridor_map", height=560, use_container_width=True,

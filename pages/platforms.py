@@ -5,7 +5,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import charts, datasets, indicators, mapview, registry, sources
-from geo.vocab import MODES, OKABE_ITO, PLATFORM_SYSTEMS, PLATFORM_TYPES, PRECISIONS, normalise_language, ui
+from geo.vocab import ANALYSIS_COLOURS, MODES, PLATFORM_SYSTEMS, PLATFORM_TYPES, PRECISIONS, normalise_language, ui
+from pages_support.navigation import keep_in_app
+
+keep_in_app()  # a page started alone (a deep link on a fresh server) hands over to app.py
 
 lang = normalise_language(st.session_state.get("lang"))
 en = lang == "en"
@@ -71,7 +74,7 @@ if choices:
     industry = st.selectbox(ui("industry_map", lang), choices, key="industry_pick", label_visibility="collapsed")
     ids = set(rows.loc[rows["industry"] == industry, "id"])
     picked = table[table["id"].isin(ids)]
-    layer = mapview.points_layer(picked, industry, "jjj-entity", OKABE_ITO["vermillion"],
+    layer = mapview.points_layer(picked, industry, "jjj-entity", ANALYSIS_COLOURS["entity"],
                                  lambda r: (r[name_col], ui(f"kind_{r['kind']}", lang),
                                             PRECISIONS[r["precision"]](lang)))
     st_folium(mapview.build_overlay_map([layer], lang), key="industry_map", height=480,

@@ -1,6 +1,6 @@
 """The Map page's export panel (a helper, not a page): images, a slide, an offline map, the data.
 
-``render_export_panel(state, counts, bounds, user_points, lang)`` is called by views/map.py under the map.
+``render_export_panel(state, counts, bounds, user_points, lang)`` is called by pages/map.py under the map.
 Nothing is drawn until "Generate" is clicked, so the Map page stays fast; the files are then kept
 in the session for exactly that view and those settings, and a rerun or a download costs nothing.
 """
@@ -13,12 +13,10 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from geo import datasets, filters, snapshot, uploads
+from geo import datasets, export_formats, filters, snapshot, uploads
 from geo.vocab import ui
 
 _RESULT = "x_result"  # session key: (request key, {format: bytes})
-_LABELS = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "pptx": "PPTX", "html": "HTML", "csv": "CSV",
-           "xlsx": "XLSX", "geojson": "GeoJSON"}
 
 
 def _digest(frame: pd.DataFrame | None) -> str:
@@ -46,11 +44,11 @@ def _settings(state: filters.ViewState, counts: dict[str, int], lang: str) -> di
     subtitle = right.text_input(ui("export_subtitle", lang), key="x_subtitle",
                                 placeholder=snapshot.default_subtitle(state, counts))
     left, right = st.columns(2)
-    preset = left.selectbox(ui("export_size", lang), [*snapshot.PRESETS, snapshot.CUSTOM], key="x_preset",
+    preset = left.selectbox(ui("export_size", lang), list(snapshot.PRESETS), key="x_preset",
                             format_func=lambda p: ui(f"preset_{p}", lang))
     approval = right.text_input(ui("approval_no", lang), key="x_approval", help=ui("approval_help", lang))
     size = None
-    if preset == snapshot.CUSTOM:
+    if snapshot.PRESETS[preset].size is None:  # the custom size
         lo, hi = snapshot.SIZE_RANGE
         left, right = st.columns(2)
         size = (int(left.number_input(ui("width_px", lang), lo, hi, 1600, step=10, key="x_width")),
@@ -74,7 +72,7 @@ def render_export_panel(state: filters.ViewState, counts: dict[str, int], bounds
         request = repr((state, box, sorted(settings.items()), _digest(user_points), _digest(indicator_data)))
         if st.button(ui("generate", lang), key="x_generate", type="primary"):
             with st.spinner(ui("generating", lang)):
-                files = snapshot.export_all(state, bounds=box, user_points=user_points,
+                files = export_formats.export_all(state, bounds=box, user_points=user_points,
                                             indicator_data=indicator_data, **settings)
             st.session_state[_RESULT] = (request, files)
         stored = st.session_state.get(_RESULT)
@@ -89,6 +87,7 @@ def _downloads(files: dict[str, bytes]) -> None:
     stem = f"jjj-map-{dt.date.today().isoformat()}"
     columns = st.columns(len(files))
     for column, (fmt, data) in zip(columns, files.items()):
-        column.download_button(_LABELS[fmt], data,
-                               file_name=f"{stem}.{fmt}", mime=snapshot.MIME[fmt], key=f"x_download_{fmt}",
+        spec = export_formats.FORMATS[fmt]
+        column.download_button(spec.label, data,
+                               file_name=f"{stem}.{spec.extension}", mime=spec.mime, key=f"x_download_{fmt}",
                                on_click="ignore", icon=":material/download:")

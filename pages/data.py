@@ -15,6 +15,9 @@ from geo.vocab import (
     normalise_language,
     ui,
 )
+from pages_support.navigation import keep_in_app
+
+keep_in_app()  # a page started alone (a deep link on a fresh server) hands over to app.py
 
 lang = normalise_language(st.session_state.get("lang"))
 en = lang == "en"
@@ -42,7 +45,8 @@ if problems:
 
 st.header(ui("coverage", lang))
 report = coverage.report(frames)
-rows = report["rows"].assign(title=[getattr(TABLES[t], "title_en" if en else "title_zh") for t in report["rows"]["table"]])
+rows = report["rows"].assign(
+    title=[getattr(TABLES[t], "title_en" if en else "title_zh") for t in report["rows"]["table"]])
 st.dataframe(rows[["title", "file", "rows", "sources"]].rename(
     columns={"rows": ui("rows", lang), "sources": ui("sources", lang)}), hide_index=True)
 

@@ -1,0 +1,63 @@
+"""The Map page's filter widgets, derived from the filter table (geo/filter_table.py).
+
+Each ``Filter`` declares its widget, label, options and session-state key; this module turns a
+``ViewState`` into widget values and back, and draws the widgets, so the page lists no filter by hand.
+"""
+
+from __future__ import annotations
+
+from geo.filter_table import FILTERS, Filter, by_field
+from geo.vocab import ui
+
+
+def to_widget(declared: Filter, value):
+    """The widget value of a state value (lists for multi filters; every option for "all")."""
+    if declared.all_is_none and value is None:
+        return list(declared.options())
+    return list(value) if isinstance(value, tuple) else value
+
+
+def from_widget(declared: Filter, value):
+    """The state value of a widget value."""
+    if declared.kind != "multi":
+        return value
+    chosen = tuple(value or ())
+    if declared.all_is_none:  # every option chosen is the same view as no filter: keep it out of the URL
+        every = tuple(declared.options())
+        chosen = tuple(c for c in every if c in chosen)
+        return None if len(chosen) == len(every) else chosen
+    return chosen
+
+
+def widget_values(state) -> dict:
+    """Session-state key → widget value for every filter of ``state``."""
+    return {f.key: to_widget(f, getattr(state, f.field)) for f in FILTERS}
+
+
+def state_values(session) -> dict:
+    """ViewState field → value read from the filters' widgets in ``session``."""
+    return {f.field: from_widget(f, session[f.key]) for f in FILTERS}
+
+
+def widget_call(declared: Filter, lang: str, session) -> tuple[str, tuple, dict]:
+    """(widget method, positional arguments, keyword arguments) that draw ``declared``."""
+    label = ui(declared.label, lang)
+    kwargs = {"key": declared.key}
+    if declared.format is not None:
+        kwargs["format_func"] = lambda value: declared.format(value, lang)
+    if declared.widget == "checkbox":
+        enabler = by_field().get(declared.enabled_by)
+        return "checkbox", (label,), kwargs | {"disabled": enabler is not None and session[enabler.key] is None}
+    options = list(declared.options())
+    if declared.widget == "pills":
+        return "pills", (label, options), kwargs | {"selection_mode": "multi"}
+    if declared.widget == "multiselect":
+        return "multiselect", (label, options), kwargs | {"placeholder": ui("all", lang)}
+    return declared.widget, (label, options), kwargs
+
+
+def draw(container, group: str, lang: str, session) -> None:
+    """Draw the widgets of one group of filters ("layers" or "filters") into ``container``."""
+    for declared in (f for f in FILTERS if f.group == group):
+        method, args, kwargs = widget_call(declared, lang, session)
+        getattr(container, method)(*args, **kwargs)
