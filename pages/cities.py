@@ -79,7 +79,7 @@ default = [c for c in ("110100", "120100", "130100") if c in city_codes]
 chosen = st.multiselect(ui("trend_cities", lang), city_codes, default=default, key="trend_cities",
                         format_func=lambda c: indicators.area_name(c, lang))
 present = [e for e in EDITIONS if e in set(data.loc[data["indicator"] == indicator, "edition"])]
-trend_edition = st.radio(ui("trend_edition", lang), [None, *present], horizontal=True, key="trend_edition",
+trend_edition = st.radio(ui("edition", lang), [None, *present], horizontal=True, key="trend_edition",
                          format_func=lambda e: ui("trend_edition_auto", lang) if e is None else EDITIONS[e](lang))
 series = indicators.trend(data, indicator, chosen, edition=trend_edition)
 if series.empty:

@@ -8,12 +8,14 @@ freshly started server would then run the Data page alone: no shared sidebar, no
 
 from __future__ import annotations
 
+import runpy
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 
-from geo.vocab import normalise_language, ui
+from geo.vocab import ui
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ PAGES = (
 )
 MAP_ALIAS = "map"  # old links and the obvious guess: /map opens the Map page at "/"
 
+APP_SCRIPT = Path(__file__).resolve().parents[1] / "app.py"
 _run = threading.local()  # set while app.py's navigation runs a page (a script run is one thread)
 
 
@@ -67,12 +70,15 @@ def run(page) -> None:
 
 
 def keep_in_app() -> None:
-    """Called at the top of each page: a page started alone hands over to app.py's navigation.
+    """Called at the top of each page: a page started alone runs app.py in its place, in the same run.
 
-    Calling ``st.navigation`` switches the process out of the legacy multipage mode; the rerun then
-    starts from app.py, which draws the shared sidebar and runs this page again under its navigation.
+    In legacy multipage mode (a fresh server, and every AppTest run) Streamlit runs a page's file
+    alone. Running app.py here calls ``st.navigation``, which switches the process out of that mode,
+    draws the shared sidebar and runs this page again under the navigation; then the lone run stops.
+    Doing it in the same run (not with ``st.rerun``) keeps what the visitor just did: a rerun would
+    drop the click that started this run.
     """
     if getattr(_run, "inside_app", False):
         return
-    navigate(normalise_language(st.query_params.get("lang")))
-    st.rerun()
+    runpy.run_path(str(APP_SCRIPT), run_name="__main__")
+    st.stop()

@@ -99,13 +99,17 @@ def test_a_point_outside_its_claimed_county_is_reported(tmp_path):
 
 
 def test_the_filters_act_on_projects():
+    projects = datasets.load("projects")
     count = lambda **kw: len(filters.visible_layers(ViewState(**kw)).project)  # noqa: E731
-    everything = count()
-    assert everything == len(datasets.load("projects"))
-    assert count(provinces=("110000",)) == 0 and count(provinces=("130000",)) == everything
-    assert count(cities=("130700",)) == 2  # Zhangjiakou: Foton and the Zhangbei data centre
-    assert count(industries=("大数据",)) == 2
-    assert count(as_of=2020, include_undated=False) == 0  # the seed dates none of them
+    assert count() == len(projects)
+    host_province = projects["host_city_code"].str[:2] + "0000"
+    for province in ("110000", "120000", "130000"):
+        assert count(provinces=(province,)) == int((host_province == province).sum())
+    assert count(cities=("130700",)) == int((projects["host_city_code"] == "130700").sum()) > 0
+    named = projects["industries"].fillna("").map(lambda text: "大数据" in text.split(";"))
+    assert count(industries=("大数据",)) == int(named.sum())
+    years = pd.to_numeric(projects["year"], errors="coerce")
+    assert count(as_of=2015, include_undated=False) == int((years <= 2015).sum()) > 0
     assert count(overlays=("parks",)) == 0
 
 
@@ -119,8 +123,10 @@ def test_projects_are_drawn_with_tooltips_and_cards_on_the_map_and_in_the_legend
     assert len(features) == len(every.project)
     info = json.loads(drawn[0].info_json)
     tip, card = info["zhangbei_yunlian_dc"]
-    assert "Zhangbei Yunlian data centre" in tip and "Key coordination projects" in tip
-    assert "大数据" in card and "000_2373c43ac8973db4.txt" in card
+    assert "Zhangbei Yunlian Data Centre" in tip and "Key coordination projects" in tip
+    row = datasets.load("projects").set_index("id").loc["zhangbei_yunlian_dc"]
+    assert all(industry in card for industry in row["industries"].split(";"))
+    assert row["source_url"] in card and "000_2373c43ac8973db4.txt" not in card  # sources by title, not file
     assert "Key coordination project (host)" in overlays.legend_rows(every, "en")
     assert "Key coordination project (host)" not in overlays.legend_rows(
         filters.visible_layers(ViewState(overlays=("parks",))), "en")

@@ -94,7 +94,7 @@ def _counts(s: ws.Store, workspace_id: str) -> dict[str, int]:
 
 
 def _templates(lang: str) -> None:
-    st.subheader(ui("ws_templates", lang))
+    st.subheader(ui("upload_template", lang))
     kind_id = st.selectbox(ui("ws_kind", lang), list(kinds.KINDS), format_func=lambda k: WORKSPACE_KINDS[k](lang),
                            key="ws_template_kind")
     left, right = st.columns(2)
