@@ -19,7 +19,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
-from geo import filters, textsafe
+from geo import filters, sources, textsafe
 from geo.layers import exported
 from geo.vocab import ui
 
@@ -76,6 +76,18 @@ def _table(frame: gpd.GeoDataFrame) -> pd.DataFrame:
             table[column] = values.map(lambda v: ";".join(map(str, v)) if isinstance(v, list | tuple) else v)
         elif pd.api.types.is_float_dtype(values) and values.dropna().map(float.is_integer).all():
             table[column] = values.astype("Int64")
+    return _readable_sources(table)
+
+
+def _readable_sources(table: pd.DataFrame) -> pd.DataFrame:
+    """Sources as their records' titles (a seed by its real title, never its file name) and grades."""
+    if "source_title" not in table.columns:
+        return table
+    urls = table["source_url"] if "source_url" in table.columns else pd.Series(None, index=table.index)
+    found = [sources.lookup(t, u) if isinstance(t, str) and t else [] for t, u in zip(table["source_title"], urls)]
+    position = table.columns.get_loc("source_title") + 1
+    table = table.assign(source_title=["; ".join(s.title for s in f) or None for f in found])
+    table.insert(position, "source_grade", ["; ".join(s.grade for s in f) or None for f in found])
     return table
 
 

@@ -1,5 +1,7 @@
 """Sources as records: every cited source has one, is graded, and reads as outlet, date, title."""
 
+import io
+import json
 import re
 import subprocess
 import sys
@@ -138,3 +140,19 @@ def test_the_data_page_table_shows_labels_and_keeps_english_notes_out_of_chinese
 def test_an_unknown_seed_is_never_shown_by_its_file_name():
     record = sources.record_for("123_0123456789abcdef.txt", "")
     assert record.title == "种子文档 123" and not SEED_FILE.search(sources.label(record, "zh"))
+
+
+def test_data_exports_name_sources_by_title_and_grade_never_by_seed_file():
+    from geo import exports, filters
+    from geo.filters import ViewState
+
+    layers = filters.visible_layers(ViewState())
+    table = pd.read_csv(io.StringIO(exports.to_csv(layers).decode("utf-8-sig")), dtype=str)
+    features = json.loads(exports.to_geojson(layers))["features"]
+    shown_titles = list(table["source_title"].dropna()) + [f["properties"].get("source_title") or "" for f in features]
+    assert not [t for t in shown_titles if re.search(r"\d{3}_[0-9a-f]{16}\.txt", t)]  # curator notes keep theirs
+    assert set(table["source_grade"].dropna().str.split("; ").explode()) <= {"official", "mainstream", "weak"}
+    seeded = datasets.load("projects").query("source_title.str.startswith('000_')", engine="python")
+    assert len(seeded)  # a project cited to seed 000 shows the seed's own title in the export
+    shown = table.set_index("id").loc[seeded["id"].iloc[0], "source_title"]
+    assert shown == sources.lookup(seeded["source_title"].iloc[0], "")[0].title
