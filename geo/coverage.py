@@ -141,7 +141,7 @@ def with_workspace(table: pd.DataFrame, entities: pd.DataFrame, by: str) -> pd.D
     if by == "system":
         found = [int(systems.map(lambda s, k=k: k in s).sum()) for k in table["system"]]
     else:
-        in_46 = mine[systems.map(lambda s: "jjj_2_4_46" in s)]
+        in_46 = mine.loc[systems.map(lambda s: "jjj_2_4_46" in s).astype(bool)]  # bool even when empty
         types = in_46["platform_type"].fillna("").map(lambda s: set(filter(None, str(s).split(";"))) or {"unknown"})
         found = [int(types.map(lambda t, k=k: k in t).sum()) for k in table["platform_type"]]
     return table.assign(workspace=found)

@@ -64,3 +64,16 @@ def test_snapshot_cli_includes_the_workspace_and_refuses_a_bad_id(workspace, tmp
     bad = _snapshot("--workspace", "no-such-id", "--format", "csv", "--out", str(tmp_path / "bad.csv"))
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "no such workspace" in bad.stderr
     assert not (tmp_path / "bad.csv").exists()
+
+
+def test_coverage_of_an_empty_workspace_adds_zeros(tmp_path, monkeypatch):
+    monkeypatch.setenv("JJJ_DATA_DIR", str(tmp_path))
+    store = Store()
+    workspace_id, _ = store.create("空")
+    active.activate(active.load(store, workspace_id))
+    try:
+        memberships = datasets.load("platform_memberships")
+        types = coverage.with_workspace(coverage.platform_type_coverage(memberships), registry.entities(), "type")
+        assert types["workspace"].tolist() == [0] * len(types)
+    finally:
+        active.activate(None)
