@@ -95,3 +95,17 @@ def test_without_a_workspace_there_is_no_switch_and_a_bad_id_is_named(workspace)
     at = _run({"ws": "no-such-workspace"})
     assert ui("ws_not_found", "en") in [w.value for w in at.warning]
     assert _platforms(at) == _curated()
+
+
+@pytest.mark.parametrize("page", ["pages/platforms.py", "pages/corridors.py", "pages/cities.py", "pages/data.py"])
+def test_the_other_pages_keep_the_workspace_and_show_its_rows(workspace, page):
+    at = _run({"ws": workspace})
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert at.query_params["ws"] == workspace  # the link still opens the workspace
+    if page in ("pages/platforms.py", "pages/corridors.py"):
+        tables = [d.value for d in at.dataframe]
+        assert any(t.astype(str).apply(lambda c: c.str.contains("测试平台 046")).any().any() for t in tables)
+    if page == "pages/data.py":
+        (types,) = [d.value for d in at.dataframe if "platform_type" in d.value.columns and "workspace" in d.value]
+        assert types["workspace"].tolist()[:4] == list(TYPE_COUNTS.values())
