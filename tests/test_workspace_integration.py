@@ -77,3 +77,19 @@ def test_coverage_of_an_empty_workspace_adds_zeros(tmp_path, monkeypatch):
         assert types["workspace"].tolist() == [0] * len(types)
     finally:
         active.activate(None)
+
+
+def test_workspace_indicators_join_the_shipped_ones_unless_curated(workspace):
+    from geo import uploads
+    store, workspace_id, key = workspace
+    # a clearly fictional test value (no city has a GDP of 123456.5 in any edition)
+    table = "city,year,indicator,value\n保定市,2020,gdp,123456.5\n".encode()
+    store.upload(workspace_id, key, "indicators", "i.csv", table)
+    shipped = datasets.load("indicators")
+    active.activate(active.load(store, workspace_id), "both")
+    joined = uploads.merge_indicators(shipped, active.indicator_rows(shipped))
+    assert len(joined) == len(shipped) + 1
+    assert joined[joined["value"] == 123456.5][["area_code", "year", "indicator"]].values.tolist() == [
+        ["130600", 2020, "gdp"]]
+    active.activate(active.load(store, workspace_id), "curated")
+    assert active.indicator_rows(shipped) is None
