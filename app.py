@@ -4,7 +4,7 @@ import streamlit as st
 
 from geo import urlparams
 from geo.vocab import LANGUAGE_NAMES, LANGUAGES, normalise_language, ui
-from pages_support import navigation
+from pages_support import navigation, workspace_context
 
 st.set_page_config(page_title="京津冀产业协同地图 · JJJ Atlas", layout="wide")
 ss = st.session_state
@@ -55,6 +55,7 @@ _url_warnings(page.url_path)
 # Runs in a row of one page: 1 on the first run of a visit (the Map page sends its map first then).
 ss["page_run"] = ss.get("page_run", 0) + 1 if ss.get("page") == page.url_path else 1
 ss["page"] = page.url_path
+workspace_context.open_for_run()  # the link's workspace joins the shipped data on every page
 navigation.run(page)
 ss["lang_drawn"] = True
 language_slot.radio("语言 / Language", LANGUAGES, index=LANGUAGES.index(lang), key=LANG_KEY,

@@ -128,3 +128,20 @@ def report(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         "parks_projects": parks_and_projects(frames),
     }
 
+
+
+def with_workspace(table: pd.DataFrame, entities: pd.DataFrame, by: str) -> pd.DataFrame:
+    """``table`` (``system_coverage`` or ``platform_type_coverage``) with a ``workspace`` column: the
+    open workspace's platforms not already among the shipped ones (``values_from`` = workspace), per
+    system, or per type of the 2017 document's 46 ("unknown": in it without a type)."""
+    if "values_from" not in entities:
+        return table
+    mine = entities[(entities["kind"] == "platform") & (entities["values_from"] == "workspace")]
+    systems = mine["systems"].fillna("").map(lambda s: set(str(s).split(";")))
+    if by == "system":
+        found = [int(systems.map(lambda s, k=k: k in s).sum()) for k in table["system"]]
+    else:
+        in_46 = mine.loc[systems.map(lambda s: "jjj_2_4_46" in s).astype(bool)]  # bool even when empty
+        types = in_46["platform_type"].fillna("").map(lambda s: set(filter(None, str(s).split(";"))) or {"unknown"})
+        found = [int(types.map(lambda t, k=k: k in t).sum()) for k in table["platform_type"]]
+    return table.assign(workspace=found)

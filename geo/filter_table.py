@@ -23,6 +23,7 @@ from geo.vocab import (
     MODES,
     OVERLAYS,
     PLATFORM_SYMBOLS,
+    PLATFORM_SYSTEMS,
     TYPE_FILTER_VALUES,
     ui,
 )
@@ -30,8 +31,9 @@ from geo.vocab import (
 PROVINCE_CODES = ("110000", "120000", "130000")
 YEAR_RANGE = (1949, 2100)
 SLIDER_YEARS = (1990, 2026)  # the as-of slider's range on the Map page
-KINDS = ("multi", "year", "flag")
-WIDGETS = ("pills", "multiselect", "select_slider", "checkbox")
+KINDS = ("multi", "year", "flag", "choice")  # choice: one of ``options``
+WIDGETS = ("pills", "multiselect", "select_slider", "checkbox", "radio")
+SOURCE_MODES = ("both", "curated", "mine")  # geo.workspace.MODES, the default first
 
 
 @dataclass(frozen=True)
@@ -54,15 +56,21 @@ class Filter:
     widget_key: str = ""  # session-state key of the widget (default m_<field>)
     keep: Callable[[gpd.GeoDataFrame, object], pd.Series] | None = None  # rows to keep, for ``acts_on``
     acts_on: tuple[str, ...] = ()  # layer ids ``keep`` filters
+    shown: Callable[[], bool] | None = None  # the widget is drawn only when this says so (default: always)
 
     @property
     def key(self) -> str:
         return self.widget_key or f"m_{self.field}"
 
 
-@lru_cache(maxsize=1)
 def industries() -> list[str]:
-    """Every industry named by a platform or park, as written, sorted."""
+    """Every industry named by a platform or park shown (the active workspace's too), as written, sorted."""
+    from geo.workspace import active  # geo.workspace imports geo.registry, as this module does
+    return _industries(None if active.token() is None else (*active.token(), active.mode()))
+
+
+@lru_cache(maxsize=8)
+def _industries(workspace: tuple | None) -> list[str]:
     return sorted(registry.industry_rows(registry.entities())["industry"].unique())
 
 
@@ -81,6 +89,17 @@ def _type_label(value: str, lang: str) -> str:
     return PLATFORM_SYMBOLS[value].term(lang) if value in PLATFORM_SYMBOLS else LAYERS[value].term(lang)
 
 
+def _in_systems(frame: gpd.GeoDataFrame, systems: tuple[str, ...]) -> pd.Series:
+    """Platforms belonging to one of ``systems`` (a platform names its systems with semicolons)."""
+    chosen = set(systems)
+    return frame["systems"].fillna("").map(lambda s: bool(chosen & set(str(s).split(";"))))
+
+
+def _workspace_open() -> bool:
+    from geo.workspace import active  # geo.workspace imports geo.registry, as this module does
+    return active.current() is not None
+
+
 FILTERS: tuple[Filter, ...] = (
     Filter("overlays", "layers", "layers", "multi", tuple(o for o in OVERLAYS if o != "user_points") + ("user_points",),
            "pills", ("--layers", "--overlays"), "layers to draw, e.g. platforms,parks,lines",
@@ -88,6 +107,9 @@ FILTERS: tuple[Filter, ...] = (
     Filter("types", "type", "filter_types", "multi", None, "pills", ("--types", "--type"),
            "platform types and policy-area roles, e.g. innovation,manufacturing",
            options=lambda: TYPE_FILTER_VALUES, format=_type_label, all_is_none=True),
+    Filter("systems", "sys", "systems", "multi", (), "multiselect", ("--systems", "--sys"),
+           "platform systems, e.g. jjj_2_4_46", options=lambda: tuple(PLATFORM_SYSTEMS),
+           format=lambda s, lang: PLATFORM_SYSTEMS[s](lang), keep=_in_systems, acts_on=("platforms",)),
     Filter("provinces", "prov", "filter_provinces", "multi", (), "multiselect", ("--provinces", "--prov"),
            "province codes, e.g. 130000", options=lambda: PROVINCE_CODES, format=_unit_name("provinces")),
     Filter("cities", "cities", "filter_cities", "multi", (), "multiselect", ("--cities",),
@@ -105,6 +127,9 @@ FILTERS: tuple[Filter, ...] = (
            format=lambda y, lang: ui("all", lang) if y is None else str(y)),
     Filter("include_undated", "undated", "filter_undated", "flag", True, "checkbox", ("--undated",),
            "1/0: include those with no known year", enabled_by="as_of", widget_key="m_undated"),
+    Filter("source", "src", "ws_source_switch", "choice", "both", "radio", ("--src", "--source"),
+           "with --workspace: both, curated or mine", options=lambda: SOURCE_MODES,
+           format=lambda m, lang: ui(f"ws_mode_{m}", lang), shown=_workspace_open),
 )
 
 

@@ -152,6 +152,8 @@ def _decode_filter(declared: filter_table.Filter, raw: str, allowed: dict[str, t
         return int(raw) if raw.isdigit() and YEAR_RANGE[0] <= int(raw) <= YEAR_RANGE[1] else _INVALID
     if declared.kind == "flag":
         return {"1": True, "0": False}.get(raw, _INVALID)
+    if declared.kind == "choice":
+        return raw if raw in declared.options() else _INVALID
     return _INVALID
 
 
@@ -338,13 +340,19 @@ def _city_at(point) -> str | None:
 
 # --- search -------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _search_index() -> pd.DataFrame:
+@lru_cache(maxsize=8)
+def _search_index(workspace: tuple | None = None) -> pd.DataFrame:
+    """Searchable text per entity; ``workspace`` (active workspace, version and mode) keys the cache."""
     entities = registry.entities()
     return pd.DataFrame({
         "id": entities["id"],
         "text": [_searchable(zh, en) for zh, en in zip(entities["name_zh"], entities["name_en"])],
     })
+
+
+def _workspace_key() -> tuple | None:
+    from geo.workspace import active  # geo.workspace imports geo.registry, as this module does
+    return None if active.token() is None else (*active.token(), active.mode())
 
 
 def _searchable(name_zh: str, name_en) -> str:
@@ -360,7 +368,7 @@ def find(query: str) -> pd.DataFrame:
     entities = registry.entities()
     if not query:
         return entities.iloc[0:0]
-    index = _search_index()
+    index = _search_index(_workspace_key())
     compact = query.replace(" ", "")
     hit = index["text"].str.contains(query, regex=False) | index["text"].str.replace(" ", "").str.contains(
         compact, regex=False)

@@ -34,6 +34,7 @@ from geo.vocab import (
 from geo.vocab import (
     LAYERS as LAYER_STYLES,
 )
+from geo.workspace import active
 
 GEOMETRIES = ("point", "line", "polygon")
 
@@ -79,7 +80,7 @@ class Layer:
 # --- selection helpers ----------------------------------------------------------------------------
 
 def _entities(state: ViewState, kind: str) -> gpd.GeoDataFrame:
-    entities = filters.filter_entities(registry.entities(), state)
+    entities = filters.filter_entities(registry.entities(state.source), state)
     return entities[entities["kind"] == kind]
 
 
@@ -97,9 +98,13 @@ def located(table_id: str) -> gpd.GeoDataFrame:
 
 
 def _located_points(table_id: str) -> Callable[[ViewState, dict], gpd.GeoDataFrame]:
-    """Selection of a point table by place (its city), industry and year (the filter table's rules)."""
+    """Selection of a point table by place (its city), industry and year (the filter table's rules);
+    the key projects with the active workspace's (``geo.workspace.active``)."""
     def select(state: ViewState, chosen: dict) -> gpd.GeoDataFrame:
-        return filters.filter_points(located(table_id), state)
+        rows = located(table_id)
+        if table_id == "projects":
+            rows = active.projects(rows, state.source)
+        return filters.filter_points(rows, state)
     return select
 
 
@@ -264,7 +269,7 @@ def visible_layers(state: ViewState, user_points: gpd.GeoDataFrame | None = None
     The curated layers of a view are built once per process and shared between sessions (read
     them, do not modify them); this session's uploaded ``user_points`` are filtered on each call.
     """
-    layers = _curated_layers(filters.filters_only(state))
+    layers = _curated_layers(filters.filters_only(state), active.token())
     if user_points is None or user_points.empty or "user_points" not in state.overlays:
         return layers
     return layers.replace(user_points=filters.filter_user_points(user_points, state))
@@ -280,7 +285,8 @@ def _kept(layer: Layer, frame: gpd.GeoDataFrame, state: ViewState) -> gpd.GeoDat
 
 
 @lru_cache(maxsize=64)
-def _curated_layers(state: ViewState) -> Layers:
+def _curated_layers(state: ViewState, workspace: tuple | None = None) -> Layers:
+    """The layers of ``state``; ``workspace`` (the active one's id and version) keys the cache only."""
     chosen: dict[str, gpd.GeoDataFrame] = {}
     pending = list(LAYERS)
     while pending:  # a layer derived from others (flows from parks) is selected after them

@@ -123,6 +123,9 @@ def entity_card(row, lang: str) -> str:
     if precision in PRECISIONS:
         lines.append(f"{html.escape(ui('location', lang))}: {html.escape(PRECISIONS[precision](lang))}")
     lines.append(_sources_html(row.get("source_title"), row.get("source_url"), lang))
+    from geo.workspace import frames  # geo.workspace imports geo.registry, which this module's callers load
+    if provenance := frames.provenance(row, lang):  # a workspace's row: which workspace, uploaded when
+        lines.append(f"<i>{html.escape(provenance)}</i>")
     return "<br>".join(lines)
 
 

@@ -48,9 +48,11 @@ def _entities() -> gpd.GeoDataFrame:
                           datasets.load("parks"))
 
 
-def entities() -> gpd.GeoDataFrame:
-    """The shipped platforms and parks, located (built once per process; a copy)."""
-    return _entities().copy()
+def entities(mode: str | None = None) -> gpd.GeoDataFrame:
+    """The platforms and parks to show, located (a copy): the shipped ones (built once per process),
+    joined to the active workspace's (``geo.workspace.active``) in ``mode`` (default: the run's)."""
+    from geo.workspace import active  # geo.workspace.frames imports this module
+    return active.entities(_entities(), mode).copy()
 
 
 def search(table: pd.DataFrame, query: str) -> pd.DataFrame:

@@ -345,8 +345,10 @@ def _sources(layers: filters.Layers, colour: _Choropleth | None,
                 records.update((r.id, r) for r in sources.lookup(title, url))
     for record in colour.sources if colour else ():
         records.setdefault(record.id, record)
-    labels = [boundary_source(lang)] + [sources.label(r, lang) for r in records.values()]
-    beside = [""] + [r.url for r in records.values()]
+    from geo.workspace import active  # the open workspace, named with its upload date
+    named = active.source_lines(lang)
+    labels = [boundary_source(lang)] + named + [sources.label(r, lang) for r in records.values()]
+    beside = [""] * (1 + len(named)) + [r.url for r in records.values()]
     return labels, beside, list(dict.fromkeys(u for u in beside if u))
 
 

@@ -49,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--bounds", help="extent W,S,E,N in degrees (default: the three provinces)")
     parser.add_argument("--query", default="", help='Map page URL parameters, e.g. "type=innovation&prov=130000"')
     parser.add_argument("--out", help="output file (default: jjj-map.FORMAT)")
+    parser.add_argument("--workspace", metavar="ID", help="include this team workspace's rows (its view-link id)")
     for param, flags, text in cli_options():
         parser.add_argument(*flags, dest=f"q_{param}", metavar=flags[0][2:].upper().replace("-", "_"), help=text)
     return parser
@@ -79,6 +80,24 @@ def _check_output_path(out: Path) -> None:
         raise ValueError(f"--out {out}: the folder {folder} is not writable")
 
 
+def _open_workspace(workspace_id: str, mode: str) -> bool:
+    """Make the workspace (``$JJJ_DATA_DIR`` or ``$JJJ_DATABASE_URL``) the export's; False if unknown."""
+    from geo import workspace
+    from geo.workspace import active
+    loaded = active.load(workspace.Store(), workspace_id.strip())
+    active.activate(loaded, mode)
+    return loaded is not None
+
+
+def _indicator_data():
+    """The shipped indicators with the open workspace's (None without a workspace: the shipped ones)."""
+    from geo import datasets, uploads
+    from geo.workspace import active
+    shipped = datasets.load("indicators")
+    rows = active.indicator_rows(shipped)
+    return None if rows is None else uploads.merge_indicators(shipped, rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     """CLI entry point: 0 when the file is written, 2 with a message on a bad option."""
     parser = _parser()
@@ -91,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         bounds = snapshot.parse_bounds(args.bounds) if args.bounds else None
     except ValueError as err:
         parser.error(str(err))
+    if args.workspace is not None and not _open_workspace(args.workspace, state.source):
+        print(f"{parser.prog}: error: --workspace {args.workspace!r}: no such workspace", file=sys.stderr)
+        return 2
     out = Path(args.out or f"jjj-map.{export_formats.FORMATS[args.format].extension}")
     try:
         _check_output_path(out)
@@ -98,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{parser.prog}: error: {err}", file=sys.stderr)
         return 2
     data = export_formats.export(state, args.format, title=args.title, subtitle=args.subtitle, preset=preset,
-                                 size=size, bounds=bounds, approval_no=args.approval)
+                                 size=size, bounds=bounds, approval_no=args.approval,
+                                 indicator_data=_indicator_data())
     try:
         out.write_bytes(data)
     except OSError as err:  # e.g. a full disk (ENOSPC): no half-written file, one line, exit 2

@@ -15,6 +15,7 @@ from geo.vocab import LANGUAGES, ui
 MAX_SHOWN = 20  # warnings per page visit; a link with hundreds of parameters gets the first ones
 _SHOWN_LENGTH = 80
 MAP_PAGE = "map"
+WORKSPACE_PARAMS = ("ws", "key")  # the open workspace: its id (view link) and edit key (edit link)
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,8 @@ def _cut(text: str) -> str:
 
 def known_keys(page: str) -> frozenset[str]:
     """The parameters ``page`` reads: the Map page its whole view, every page the language."""
-    return frozenset(filters.query_keys()) if page == MAP_PAGE else frozenset({"lang"})
+    every_page = {"lang", *WORKSPACE_PARAMS}  # the workspace stays open across pages
+    return frozenset(filters.query_keys()) | every_page if page == MAP_PAGE else frozenset(every_page)
 
 
 def problems(page: str, params: dict[str, str]) -> list[UrlProblem]:

@@ -4,15 +4,16 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import boundaries, charts, choropleth, datasets, indicators, mapview, sources, uploads
+from geo import boundaries, charts, choropleth, datasets, indicators, mapview, sources
 from geo.vocab import EDITIONS, INDICATORS, normalise_language, ui
+from pages_support import workspace_context
 from pages_support.navigation import keep_in_app
 
 keep_in_app()  # a page started alone (a deep link on a fresh server) hands over to app.py
 
 lang = normalise_language(st.session_state.get("lang"))
 en = lang == "en"
-data = uploads.merge_indicators(datasets.load("indicators"), st.session_state.get("user_indicators"))
+data = workspace_context.indicator_data()  # shipped + the open workspace's + this session's uploads
 alternates = datasets.load("indicator_alternates")
 city_codes = list(boundaries.cities()["code"])
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from geo import boundaries, coverage, datasets, limits, sources, uploads
+from geo import boundaries, coverage, datasets, limits, registry, sources, uploads
 from geo.schemas import TABLES
 from geo.vocab import (
     CORE_INDICATORS,
@@ -53,6 +53,10 @@ st.dataframe(rows[["title", "file", "rows", "sources"]].rename(
 left, right = st.columns(2)
 with left:
     st.subheader(ui("systems_coverage", lang))
+    # the open workspace's platforms count as members found (pages_support/workspace_context.py)
+    shown_entities = registry.entities()
+    report["systems"] = coverage.with_workspace(report["systems"], shown_entities, "system")
+    report["platform_types"] = coverage.with_workspace(report["platform_types"], shown_entities, "platform_type")
     systems = report["systems"].assign(system=[PLATFORM_SYSTEMS[s](lang) for s in report["systems"]["system"]])
     st.dataframe(systems, hide_index=True)
 with right:

@@ -19,7 +19,6 @@ from geo import (
     overlays,
     registry,
     textsafe,
-    uploads,
 )
 from geo.vocab import (
     CORE_INDICATORS,
@@ -28,7 +27,8 @@ from geo.vocab import (
     normalise_language,
     ui,
 )
-from pages_support import filter_widgets
+from geo.workspace import active as workspace_active
+from pages_support import filter_widgets, workspace_context
 from pages_support.export_panel import render_export_panel
 from pages_support.navigation import keep_in_app
 
@@ -40,7 +40,7 @@ ss = st.session_state
 name_col = "name_en" if en else "name_zh"
 cities = boundaries.cities()
 city_names = dict(zip(cities["code"], cities[name_col]))
-data = uploads.merge_indicators(datasets.load("indicators"), ss.get("user_indicators"))  # + this session's uploads
+data = workspace_context.indicator_data()  # shipped + the open workspace's + this session's uploads
 
 def _widget_values(state: filters.ViewState) -> dict:
     # the filters' widgets come from the filter table (pages_support/filter_widgets.py)
@@ -150,9 +150,12 @@ group = overlays.overlay_group(
 # nothing it shows moves. Any later run is complete, whatever started it.
 map_first = ss.get("page_run", 1) == 1
 st.title(ui("page_map", lang))
+if workspace_context.not_found():
+    st.warning(ui("ws_not_found", lang))
 counts = layers.counts()
-st.caption(f"{ui('shown', lang)}: " + " · ".join(f"{OVERLAYS[o](lang)} {counts[o]}" for o in OVERLAYS
-                                                 if o in state.overlays and (o != "user_points" or counts[o])))
+st.caption(f"{ui('shown', lang)}: " + " · ".join(
+    [f"{OVERLAYS[o](lang)} {counts[o]}" for o in OVERLAYS if o in state.overlays and (o != "user_points" or counts[o])]
+    + [textsafe.markdown_text(line) for line in workspace_active.source_lines(lang)]))
 map_col, panel_col = st.columns([3.2, 1.3])
 with map_col:
     view = ss.get("m_view")
@@ -163,7 +166,7 @@ with map_col:
     )
     st.caption(ui("schematic_note", lang) + " " + ui("copy_link", lang))
 ss["m_bounds"] = (result or {}).get("bounds")
-st.query_params.from_dict(filters.to_query(state))
+st.query_params.from_dict(filters.to_query(state) | workspace_context.url_params())
 
 
 @st.fragment(run_every=2.0)

@@ -15,6 +15,8 @@ import streamlit as st
 
 from geo import datasets, export_formats, filters, snapshot, uploads
 from geo.vocab import ui
+from geo.workspace import active
+from pages_support import workspace_context
 
 _RESULT = "x_result"  # session key: (request key, {format: bytes})
 
@@ -30,11 +32,12 @@ def _digest(frame: pd.DataFrame | None) -> str:
 
 
 def _indicator_data() -> pd.DataFrame | None:
-    """The shipped indicators plus this session's uploads, as the Map page colours the cities."""
+    """The shipped indicators plus the open workspace's and this session's uploads, as the Map page
+    colours the cities (None: the shipped ones alone)."""
     uploaded = st.session_state.get("user_indicators")
-    if uploaded is None or not len(uploaded):
+    if (uploaded is None or not len(uploaded)) and active.indicator_rows(datasets.load("indicators")) is None:
         return None
-    return uploads.merge_indicators(datasets.load("indicators"), uploaded)
+    return workspace_context.indicator_data()
 
 
 def _settings(state: filters.ViewState, counts: dict[str, int], lang: str) -> dict:
@@ -69,7 +72,8 @@ def render_export_panel(state: filters.ViewState, counts: dict[str, int], bounds
         settings = _settings(state, counts, lang)
         box = snapshot.bounds_from_folium(bounds)
         indicator_data = _indicator_data()
-        request = repr((state, box, sorted(settings.items()), _digest(user_points), _digest(indicator_data)))
+        request = repr((state, box, sorted(settings.items()), _digest(user_points),
+                        _digest(st.session_state.get("user_indicators")), active.token(), active.mode()))
         if st.button(ui("generate", lang), key="x_generate", type="primary"):
             with st.spinner(ui("generating", lang)):
                 files = export_formats.export_all(state, bounds=box, user_points=user_points,

@@ -51,6 +51,8 @@ def widget_call(declared: Filter, lang: str, session) -> tuple[str, tuple, dict]
     options = list(declared.options())
     if declared.widget == "pills":
         return "pills", (label, options), kwargs | {"selection_mode": "multi"}
+    if declared.widget == "radio":
+        return "radio", (label, options), kwargs | {"horizontal": True}
     if declared.widget == "multiselect":
         return "multiselect", (label, options), kwargs | {"placeholder": ui("all", lang)}
     return declared.widget, (label, options), kwargs
@@ -58,6 +60,6 @@ def widget_call(declared: Filter, lang: str, session) -> tuple[str, tuple, dict]
 
 def draw(container, group: str, lang: str, session) -> None:
     """Draw the widgets of one group of filters ("layers" or "filters") into ``container``."""
-    for declared in (f for f in FILTERS if f.group == group):
+    for declared in (f for f in FILTERS if f.group == group and (f.shown is None or f.shown())):
         method, args, kwargs = widget_call(declared, lang, session)
         getattr(container, method)(*args, **kwargs)
