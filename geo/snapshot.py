@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 import pylopdf_fonts_zh_cn
 import shapely
-from matplotlib import font_manager, patheffects
+from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font
@@ -41,7 +41,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib_scalebar.scalebar import ScaleBar
 
-from geo import assets, boundaries, choropleth, datasets, exports, filters, indicators, mapview, overlays
+from geo import assets, boundaries, choropleth, datasets, exports, filters, indicators, labels, mapview, overlays
 from geo.vocab import (
     CORRIDOR_STATUSES,
     INDICATORS,
@@ -279,11 +279,6 @@ def _projected(level: str) -> gpd.GeoDataFrame:
     return boundaries.load_level(level).to_crs(boundaries.PROJECTED_CRS)
 
 
-@lru_cache(maxsize=1)
-def _projected_labels() -> gpd.GeoDataFrame:
-    return boundaries.label_points("cities").to_crs(boundaries.PROJECTED_CRS)
-
-
 def _project(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return frame.to_crs(boundaries.PROJECTED_CRS) if len(frame) else frame
 
@@ -413,6 +408,7 @@ def render(state: filters.ViewState, *, title: str, subtitle: str = "", preset: 
         counts = _draw_map(ax, layers, state, colour, pen)
         _unlabel(ax)
         _draw_furniture(ax, box, pen, lang)
+        labels.draw_labels(ax, layers, lang, pen)  # after every symbol and the furniture: they are its obstacles
         _draw_legend(fig.add_axes(lay.legend), layers, colour, pen, lang, lay.legend_columns)
         _draw_inset(fig.add_axes(lay.inset), (x0, y0, x1, y1), lang, pen)
         _draw_text(fig, title, subtitle, sources, approval_no, lang, lay, today or dt.date.today())
@@ -444,7 +440,6 @@ def _draw_map(ax, layers: filters.Layers, state, colour: _Choropleth | None, pen
     counts["axes"] = _draw_lines(ax, _project(layers.axes), pen, by_status=False)
     counts["lines"] = _draw_lines(ax, _project(layers.lines), pen, by_status=True)
     counts["flows"] = _draw_flows(ax, _project(layers.flows), pen)
-    _draw_city_labels(ax, state.lang, pen)
     counts["stations"] = _draw_stations(ax, _project(layers.stations), pen)
     hubs = pd.concat([layers.airports, layers.ports]) if len(layers.ports) else layers.airports
     frames = {"hubs": hubs, "platforms": layers.platforms, "parks": layers.parks, "user_points": layers.user_points}
@@ -504,15 +499,6 @@ def _draw_flows(ax, flows: gpd.GeoDataFrame, pen: _Pen) -> int:
         flows.plot(ax=ax, color=style.colour, alpha=style.opacity, linewidth=pen.pt(style.weight),
                    linestyle=pen.dashes("6 4"), zorder=6)
     return len(flows)
-
-
-def _draw_city_labels(ax, lang: str, pen: _Pen) -> None:
-    key = "name_en" if lang == "en" else "name_zh"
-    halo = [patheffects.withStroke(linewidth=pen.pt(3.5), foreground="white")]
-    for _, row in _projected_labels().iterrows():
-        ax.text(row.geometry.x, row.geometry.y, row[key], fontsize=pen.pt(13),
-                color=LAYERS["city_labels"].stroke, ha="center", va="center", zorder=7,
-                path_effects=halo, clip_on=True)
 
 
 def _draw_stations(ax, stations: gpd.GeoDataFrame, pen: _Pen) -> int:

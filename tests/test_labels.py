@@ -1,0 +1,117 @@
+"""Snapshot labels (geo.labels): none under a symbol or another label, counties inside their county."""
+
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from geo import boundaries, filters, labels, snapshot
+
+VIEWS = {
+    "default": None,
+    "beijing_tianjin": (116.0, 39.3, 117.4, 40.2),
+    "shijiazhuang": (113.9, 37.6, 115.2, 38.5),
+    "tangshan_qinhuangdao": (118.0, 39.2, 119.9, 40.3),
+}
+
+
+def _rendered(view: str, lang: str):
+    snap = snapshot.render(filters.ViewState(lang=lang), title="标签测试", bounds=VIEWS[view])
+    renderer = FigureCanvasAgg(snap.figure).get_renderer()
+    with snapshot._style():  # the export's fonts, as when it is saved
+        snap.figure.draw(renderer)  # the extents of what was really drawn, aspect applied
+    return snap, snap.figure.axes[0], renderer
+
+
+def _marker_boxes(ax) -> list[tuple]:
+    """Every drawn marker's box in display pixels (size plus edge), read from the figure's lines."""
+    px = ax.figure.dpi / 72
+    out = []
+    for line in ax.lines:
+        if line.get_marker() in (None, "None", "", " "):
+            continue
+        half = (line.get_markersize() + line.get_markeredgewidth()) / 2 * px
+        for x, y in ax.transData.transform(np.column_stack([line.get_xdata(), line.get_ydata()])):
+            out.append((x - half, y - half, x + half, y + half))
+    return out
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and a[2] > b[0] and a[1] < b[3] and a[3] > b[1]
+
+
+@pytest.fixture(scope="module", params=[(v, lang) for v in VIEWS for lang in ("zh", "en")],
+                ids=lambda p: f"{p[0]}-{p[1]}")
+def rendered(request):
+    snap, ax, renderer = _rendered(*request.param)
+    yield request.param, ax, renderer
+    snap.figure.clear()
+
+
+def _label_texts(ax):
+    return [t for t in ax.texts if (t.get_gid() or "").startswith("label:")]
+
+
+def test_no_label_overlaps_a_symbol_or_another_label(rendered):
+    (view, lang), ax, renderer = rendered
+    texts = _label_texts(ax)
+    assert texts, f"{view}/{lang}: no labels drawn"
+    boxes = [t.get_window_extent(renderer).extents for t in texts]
+    markers = _marker_boxes(ax)
+    assert len(markers) > 10
+    for text, box in zip(texts, boxes):
+        hits = [m for m in markers if _overlap(box, m)]
+        assert not hits, f"{view}/{lang}: {text.get_text()!r} overlaps {len(hits)} symbol(s)"
+    for i, a in enumerate(boxes):
+        for j in range(i + 1, len(boxes)):
+            assert not _overlap(a, boxes[j]), f"{texts[i].get_text()!r} overlaps {texts[j].get_text()!r}"
+
+
+def test_labels_stay_in_the_map_frame_and_above_the_symbols(rendered):
+    _, ax, renderer = rendered
+    frame = ax.get_window_extent(renderer)
+    top_symbol = max(line.get_zorder() for line in ax.lines)
+    for text in _label_texts(ax):
+        box = text.get_window_extent(renderer)
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+        assert text.get_zorder() > top_symbol and text.get_path_effects(), "labels need a halo, on top"
+
+
+def test_default_view_names_every_city_and_zoomed_views_name_counties_inside_them(rendered):
+    (view, lang), ax, renderer = rendered
+    key = "name_en" if lang == "en" else "name_zh"
+    placed = [t for t in _label_texts(ax) if t.get_gid() == "label:county"]
+    if view == "default":
+        names = {t.get_text() for t in _label_texts(ax) if t.get_gid() == "label:city"}
+        assert names == set(boundaries.cities()[key])
+        assert not placed, "county names are too small to read at the whole region's scale"
+        return
+    counties = boundaries.counties().to_crs(boundaries.PROJECTED_CRS)
+    assert len(placed) >= 5, f"{view}/{lang}: only {len(placed)} county labels"
+    to_data = ax.transData.inverted()
+    for text in placed:
+        x0, y0, x1, y1 = text.get_window_extent(renderer).extents
+        (a, b), (c, d) = to_data.transform([(x0, y0), (x1, y1)])
+        same_name = counties[counties[key] == text.get_text()]  # 桥西区 is in three cities
+        assert same_name.contains(shapely.box(a, b, c, d)).any(), text.get_text()
+
+
+def test_a_label_with_no_free_place_is_dropped_not_overprinted():
+    snap = snapshot.render(filters.ViewState(overlays=()), title="t")
+    ax = snap.figure.axes[0]
+    placer = labels.Placer(ax, snapshot._Pen(1.0, 1000.0))
+    placer.occupy(np.array([placer.frame]))  # the whole map frame taken
+    before = len(ax.texts)
+    assert placer.place(labels.Label("无处可放", 0.0, 0.0, "city", (13.0, 10.0))) is None
+    assert len(ax.texts) == before
+    snap.figure.clear()
+
+
+def test_short_names_and_naming_order():
+    assert labels.short_name("静海团泊健康产业园（天津健康产业国际合作示范区）", "zh") == "静海团泊健康产业园"
+    assert labels.short_name("北京（曹妃甸）产业试验区", "zh") == "北京（曹妃甸）产业试验区"  # not trailing: kept
+    assert labels.short_name("测试平台" * 10, "zh").endswith("…")
+    frame = pd.DataFrame({"systems": ["tianjin_1_16", "jjj_2_4_46", None], "year": [2010, 2020, 2001]})
+    assert labels.importance(frame, "platforms") == [1, 2, 0]
+    assert labels.importance(frame, "parks") == [2, 0, 1]
