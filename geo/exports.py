@@ -12,16 +12,12 @@ import io
 import json
 
 import geopandas as gpd
-import pandas as pd
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from PIL import Image
-from pptx import Presentation
-from pptx.util import Emu, Inches, Pt
-
 import numpy as np
+import pandas as pd
 import shapely
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from geo import filters
+from geo import filters, slide
 from geo.vocab import ui
 
 # Flows are the parks again, drawn origin → host; the parks' rows carry origin_code.
@@ -32,30 +28,16 @@ XLSX_CELL_LIMIT = 32767
 
 
 def to_pptx(snapshot_png_bytes: bytes, title: str, sources: list[str], links: list[str] = (),
-            lang: str = "zh") -> bytes:
-    """One 16:9 slide: the title, the map picture below it, every source (and link) in the notes."""
-    deck = Presentation()
-    deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
-    slide = deck.slides.add_slide(deck.slide_layouts[5])  # "Title Only"
-    heading = slide.shapes.title
-    heading.text = title
-    heading.left, heading.top, heading.width, heading.height = Inches(0.4), Inches(0.15), Inches(12.53), Inches(0.8)
-    heading.text_frame.paragraphs[0].font.size = Pt(26)  # the layout's 44 pt overflows a long title
-    box_w, box_h, top = deck.slide_width - Inches(0.6), deck.slide_height - Inches(1.1), Inches(1.0)
-    with Image.open(io.BytesIO(snapshot_png_bytes)) as image:
-        aspect = image.width / image.height
-    pic_w = min(box_w, int(box_h * aspect))
-    pic_h = int(pic_w / aspect)
-    slide.shapes.add_picture(io.BytesIO(snapshot_png_bytes), Emu((deck.slide_width - pic_w) // 2), top,
-                             Emu(pic_w), Emu(pic_h))
-    notes = [f"{ui('snapshot_sources', lang)}:", *(f"• {s}" for s in sources)]
-    if links:
-        notes += ["", f"{ui('snapshot_links', lang)}:", *(f"• {u}" for u in links)]
-    slide.notes_slide.notes_text_frame.text = "\n".join(notes)
-    out = io.BytesIO()
-    deck.save(out)
-    return out.getvalue()
+            lang: str = "zh", subtitle: str = "", notes: list[str] | None = None) -> bytes:
+    """One 16:9 slide (geo.slide): title and subtitle as text boxes, the map, every source in the notes.
 
+    ``notes`` (each source with its link) replaces the plain list of ``sources`` and ``links``.
+    """
+    if notes is None:
+        notes = [f"{ui('snapshot_sources', lang)}:", *(f"• {s}" for s in sources)]
+        if links:
+            notes += ["", f"{ui('snapshot_links', lang)}:", *(f"• {u}" for u in links)]
+    return slide.single_slide(snapshot_png_bytes, title, subtitle, notes, lang)
 
 
 # --- data ---------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import datetime as dt
 import html
 import io
@@ -41,7 +42,21 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib_scalebar.scalebar import ScaleBar
 
-from geo import assets, boundaries, choropleth, datasets, exports, filters, indicators, labels, mapview, overlays
+from geo import (
+    assets,
+    boundaries,
+    captions,
+    choropleth,
+    datasets,
+    exports,
+    filters,
+    indicators,
+    labels,
+    mapview,
+    overlays,
+    pdffont,
+    slide,
+)
 from geo.vocab import (
     CORRIDOR_STATUSES,
     INDICATORS,
@@ -216,16 +231,24 @@ class _Layout:
     legend_columns: int
 
 
-def _layout(w_in: float, h_in: float) -> _Layout:
+def _layout(w_in: float, h_in: float, aspect: float | None = None, header: bool = True) -> _Layout:
+    """The rectangles; landscape: the map as wide as the view's ``aspect`` needs, the legend beside it.
+
+    Without ``header`` (a slide carries the title as its own text box) the map starts at the top.
+    """
     s = min(w_in, h_in) / DESIGN_SHORT_SIDE_IN
-    m, header, footer = 0.15 * s, 0.75 * s, 0.62 * s
+    m, footer = 0.15 * s, 0.82 * s
+    header = 0.75 * s if header else m
     if w_in / h_in >= 1.2:  # legend in a panel on the right
-        panel = 2.9 * s
-        mw, mh = w_in - panel - 3 * m, h_in - header - footer
-        inset_h = min(1.6 * s, mh * 0.3)
+        mh = h_in - header - footer
+        room = w_in - 3 * m
+        # The map frame fits the region, so the region fills it; the panel takes what is left.
+        mw = room - 2.9 * s if aspect is None else min(room - 2.9 * s, max(mh * aspect, room * 0.3))
+        panel = w_in - mw - 3 * m
+        inset_h = min(max(1.6 * s, min(panel * 0.62, 3.2 * s)), mh * 0.5)
         rects = ((m, footer, mw, mh), (w_in - panel - m, footer + inset_h + m, panel, mh - inset_h - m),
                  (w_in - panel - m, footer, panel, inset_h))
-        columns = 1
+        columns = 2 if panel >= 5.2 * s else 1
     else:  # legend in a band below the map
         band = min(0.38 * (h_in - header - footer), 3.2 * s)
         mh, inset_w = h_in - header - footer - band - m, min(2.2 * s, 0.3 * w_in)
@@ -343,9 +366,8 @@ def default_title(state: filters.ViewState) -> str:
 
 
 def default_subtitle(state: filters.ViewState, counts: dict[str, int]) -> str:
-    """The visible layers with their feature counts, e.g. '承接平台 8 · 共建园区 20'."""
-    return " · ".join(f"{OVERLAYS[o](state.lang)} {counts[o]}" for o in OVERLAYS
-                      if o in state.overlays and counts.get(o))
+    """The active filters in words, then the visible layers with their counts (geo.captions.subtitle)."""
+    return captions.subtitle(state, counts)
 
 
 # --- drawing ------------------------------------------------------------------------------------
@@ -398,9 +420,9 @@ def render(state: filters.ViewState, *, title: str, subtitle: str = "", preset: 
         # The +0.001 px keeps float rounding from truncating the canvas to one pixel less.
         fig = Figure(figsize=((width + 1e-3) / dpi, (height + 1e-3) / dpi), dpi=dpi)
         w_in, h_in = fig.get_size_inches()
-        lay = _layout(w_in, h_in)
-        ax = fig.add_axes(lay.map)
         box = view_box(bounds)
+        lay = _layout(w_in, h_in, slide.view_aspect(box), header=bool(title or subtitle))
+        ax = fig.add_axes(lay.map)
         x0, y0, x1, y1 = _fit(box, (lay.map[2] * w_in) / (lay.map[3] * h_in))
         ax.set_xlim(x0, x1)
         ax.set_ylim(y0, y1)
@@ -412,6 +434,8 @@ def render(state: filters.ViewState, *, title: str, subtitle: str = "", preset: 
         _draw_legend(fig.add_axes(lay.legend), layers, colour, pen, lang, lay.legend_columns)
         _draw_inset(fig.add_axes(lay.inset), (x0, y0, x1, y1), lang, pen)
         _draw_text(fig, title, subtitle, sources, approval_no, lang, lay, today or dt.date.today())
+        if not approval_no.strip():
+            slide.draw_unapproved_note(ax, lang, pen)
     return Snapshot(fig, counts, sources, links, font_family(), (width, height), dpi, title)
 
 
@@ -663,19 +687,23 @@ def _draw_text(fig, title: str, subtitle: str, sources: list[str], approval_no: 
     w_in, h_in = fig.get_size_inches()
     s, left = lay.scale, 0.15 * lay.scale / w_in
     width_pt = (w_in - 0.3 * s) * 72
-    fig.text(left, 1 - 0.1 * s / h_in, _wrap(title, width_pt / (21 * s), 1), fontsize=21 * s,
-             va="top", ha="left")
+    if title:
+        fig.text(left, 1 - 0.1 * s / h_in, _wrap(title, width_pt / (21 * s), 1), fontsize=21 * s,
+                 va="top", ha="left")
     if subtitle:
         fig.text(left, 1 - 0.5 * s / h_in, _wrap(subtitle, width_pt / (11.5 * s), 1), fontsize=11.5 * s,
                  color="#444444", va="top", ha="left")
-    small = 7.5 * s
+    small = 9.5 * s  # readable on a projected slide (7.5 pt read as about 6 pt there)
     facts = [f"{ui('snapshot_date', lang)}: {today.isoformat()}", ui("snapshot_projection", lang)]
     if approval_no.strip():
         facts.append(f"{ui('approval_no', lang)}: {approval_no.strip()}")
-    fig.text(left, 0.1 * s / h_in, " · ".join(facts) + " · " + ui("schematic_note", lang),
-             fontsize=small, color="#333333", va="bottom", ha="left")
-    fig.text(left, 0.27 * s / h_in, source_line(sources, lang, width_pt / small), fontsize=small,
-             color="#333333", va="bottom", ha="left", linespacing=1.3)
+    else:
+        facts.append(ui("not_approved", lang))
+    fig.text(left, 0.1 * s / h_in, _wrap(" · ".join(facts) + " · " + ui("schematic_note", lang),
+                                         width_pt / (small * 0.92), 1),
+             fontsize=small * 0.92, color="#333333", va="bottom", ha="left")
+    fig.text(left, 0.3 * s / h_in, source_line(sources, lang, width_pt / small), fontsize=small,
+             color="#333333", va="bottom", ha="left", linespacing=1.25)
 
 
 def source_line(sources: list[str], lang: str, width_em: float, lines: int = SOURCE_LINES) -> str:
@@ -697,7 +725,8 @@ def save(snapshot: Snapshot, path_or_buffer, fmt: str) -> None:
     """Write the snapshot as png (exactly its pixel size), svg (text as text) or pdf."""
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"format {fmt!r}: save writes {', '.join(IMAGE_FORMATS)}")
-    with _style():
+    truetype = pdffont.type42([snapshot.figure], font_path()) if fmt == "pdf" else contextlib.nullcontext()
+    with _style(), truetype:  # PDF: TrueType (Type 42) text, which print shops accept
         snapshot.figure.savefig(path_or_buffer, format=fmt, dpi=snapshot.dpi, metadata={"Title": snapshot.title})
 
 
@@ -791,14 +820,19 @@ def export_all(state: filters.ViewState, formats=FORMATS, *, title: str | None =
         out["html"] = to_html(state, user_points, bounds=bounds, title=title,
                               indicator_data=indicator_data).encode("utf-8")
     if any(f in formats for f in ("png", "svg", "pdf", "pptx")):
-        snap = render(state, title=title, subtitle=default_subtitle(state, layers.counts()) if subtitle is None
-                      else subtitle, preset=preset, size=size, bounds=bounds, approval_no=approval_no,
-                      user_points=user_points, indicator_data=indicator_data)
+        snap_subtitle = default_subtitle(state, layers.counts()) if subtitle is None else subtitle
+        snap = render(state, title=title, subtitle=snap_subtitle, preset=preset, size=size, bounds=bounds,
+                      approval_no=approval_no, user_points=user_points, indicator_data=indicator_data)
         try:
             for fmt in (f for f in IMAGE_FORMATS if f in formats or (f == "png" and "pptx" in formats)):
                 out[fmt] = image_bytes(snap, fmt)
-            if "pptx" in formats:
-                out["pptx"] = exports.to_pptx(out["png"], title, snap.sources, snap.links, state.lang)
+            if "pptx" in formats:  # the slide's own text boxes carry title and subtitle: a bare map picture
+                bare = render(state, title="", preset=preset, size=size, bounds=bounds, approval_no=approval_no,
+                              user_points=user_points, indicator_data=indicator_data)
+                out["pptx"] = exports.to_pptx(image_bytes(bare, "png"), title, snap.sources, snap.links, state.lang,
+                                              subtitle=snap_subtitle, notes=captions.notes(snap.sources, layers,
+                                                                                          state.lang))
+                bare.figure.clear()
         finally:
             snap.figure.clear()  # free the drawing now; a session may keep the bytes
     return {fmt: out[fmt] for fmt in formats}
