@@ -29,7 +29,7 @@ from geo import boundaries, overlays
 from geo.vocab import LAYERS
 
 COUNTY_VIEW_KM = 260  # county names only when the view's shorter side is at most this
-CITY_SIZES_PX = (13.0, 11.5, 10.0)
+CITY_SIZES_PX = (13.0, 11.5, 10.0, 9.0)
 POINT_SIZES_PX = (10.0, 9.0, 8.0)
 COUNTY_SIZES_PX = (9.5, 8.5, 7.5)
 HALO_PX = 3.5
@@ -50,6 +50,7 @@ class Label:
     sizes: tuple[float, ...]
     radius_px: float = 0.0  # half the symbol at the anchor: point labels sit beside it
     inside: shapely.Geometry | None = None  # the label box must lie within this (data coordinates)
+    centre_in: shapely.Geometry | None = None  # the label's centre must lie within this
     colour: str = "#222222"
 
 
@@ -97,8 +98,11 @@ class Placer:
                 box = (cx - w / 2 - pad, cy - h / 2 - pad, cx + w / 2 + pad, cy + h / 2 + pad)
                 if not self.free(box) or not _within(label.inside, to_data, box):
                     continue
+                centre = to_data.transform((cx, cy))
+                if label.centre_in is not None and not label.centre_in.contains(shapely.Point(*centre)):
+                    continue  # a city's name stays over its city, however crowded
                 text.set_fontsize(self.pen.pt(size))
-                text.set_position(to_data.transform((cx, cy)))
+                text.set_position(centre)
                 self.occupy(np.array(box))
                 self.placed.append(text)
                 return text
@@ -113,15 +117,13 @@ def _offsets(label: Label, w: float, h: float, radius: float):
     if label.kind == "point":  # beside the symbol: right, left, above, below, then the corners
         rx, ry = radius + w / 2, radius + h / 2
         return [(rx, 0), (-rx, 0), (0, ry), (0, -ry), (rx, ry), (-rx, ry), (rx, -ry), (-rx, -ry)]
-    out = [(0, 0)]  # a city: on its point, then around it, farther out in steps
-    for step in (0.75, 1.5, 2.25, 3.0, 4.0, 5.0):
-        out += [(sx * step * w / 2, sy * step * h) for sx, sy in _DIRECTIONS]
-    return out
+    # A city: on its point, else the nearest free spot on a grid around it (its centre stays in the city).
+    return _CITY_GRID * (w, h)
 
 
-# Unit steps around a city's point: above, below, beside, the corners, then between them.
-_DIRECTIONS = [(0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1),
-               (0.5, 1), (-0.5, 1), (0.5, -1), (-0.5, -1), (1, 0.5), (-1, 0.5), (1, -0.5), (-1, -0.5)]
+# Offsets in label widths and heights, nearest first: up to 1.5 widths sideways, 4 heights up or down.
+_CITY_GRID = np.array(sorted(((x / 4, y / 2) for x in range(-6, 7) for y in range(-8, 9)),
+                             key=lambda o: (o[0] * 2) ** 2 + o[1] ** 2))
 
 
 def _within(area, to_data, box) -> bool:
@@ -163,7 +165,9 @@ def furniture_boxes(ax, renderer) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def _city_anchors() -> gpd.GeoDataFrame:
-    return boundaries.label_points("cities").to_crs(boundaries.PROJECTED_CRS)
+    anchors = boundaries.label_points("cities").to_crs(boundaries.PROJECTED_CRS)
+    anchors["area"] = boundaries.cities().to_crs(boundaries.PROJECTED_CRS).geometry.values
+    return anchors
 
 
 @lru_cache(maxsize=1)
@@ -184,7 +188,7 @@ def _pole(geom) -> shapely.Point:
 
 def city_labels(lang: str) -> list[Label]:
     key = "name_en" if lang == "en" else "name_zh"
-    return [Label(row[key], row.geometry.x, row.geometry.y, "city", CITY_SIZES_PX,
+    return [Label(row[key], row.geometry.x, row.geometry.y, "city", CITY_SIZES_PX, centre_in=row["area"],
                   colour=LAYERS["city_labels"].stroke) for _, row in _city_anchors().iterrows()]
 
 

@@ -54,7 +54,8 @@ def test_the_slide_has_one_title_as_text_and_a_picture_without_one(files):
 
 def test_without_an_approval_number_the_map_face_says_it_is_not_approved():
     snap = snapshot.render(filters.ViewState(), title="t")
-    assert [t.get_text() for t in snap.figure.axes[0].texts if t.get_gid() == "not-approved"] == ["未经审图 / 非审批地图"]
+    notes = [t.get_text() for t in snap.figure.axes[0].texts if t.get_gid() == "not-approved"]
+    assert notes == ["未经审图 / 非审批地图"]
     approved = snapshot.render(filters.ViewState(lang="en"), title="t", approval_no="GS(2099)1号")
     assert not [t for t in approved.figure.axes[0].texts if t.get_gid() == "not-approved"]
     english = snapshot.render(filters.ViewState(lang="en"), title="t")
