@@ -23,6 +23,7 @@ import pandas as pd
 import shapely
 from matplotlib import patheffects
 from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib_scalebar.scalebar import ScaleBar
 from shapely.ops import polylabel
 
 from geo import boundaries, overlays
@@ -153,7 +154,11 @@ def furniture_boxes(ax, renderer) -> np.ndarray:
     out = []
     for artist in [*ax.artists, *ax.texts]:
         try:
-            extent = artist.get_window_extent(renderer)
+            if isinstance(artist, ScaleBar):  # sized only when drawn: drawn once on the scratch renderer
+                artist.draw(renderer)
+                extent = artist.info.window_extent
+            else:
+                extent = artist.get_window_extent(renderer)
         except (TypeError, ValueError, AttributeError, RuntimeError):
             continue
         if extent.width > 0 and extent.height > 0:

@@ -39,7 +39,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Rectangle
+from matplotlib.patches import Patch
 from matplotlib_scalebar.scalebar import ScaleBar
 
 from geo import (
@@ -52,6 +52,7 @@ from geo import (
     filters,
     indicators,
     labels,
+    locator,
     mapview,
     overlays,
     pdffont,
@@ -62,7 +63,6 @@ from geo.vocab import (
     INDICATORS,
     LAYERS,
     LINE_STYLES,
-    OKABE_ITO,
     OTHER_SYMBOLS,
     OVERLAYS,
     PLATFORM_SYMBOLS,
@@ -430,12 +430,12 @@ def render(state: filters.ViewState, *, title: str, subtitle: str = "", preset: 
         counts = _draw_map(ax, layers, state, colour, pen)
         _unlabel(ax)
         _draw_furniture(ax, box, pen, lang)
+        if not approval_no.strip():
+            slide.draw_unapproved_note(ax, lang, pen)
         labels.draw_labels(ax, layers, lang, pen)  # after every symbol and the furniture: they are its obstacles
         _draw_legend(fig.add_axes(lay.legend), layers, colour, pen, lang, lay.legend_columns)
         _draw_inset(fig.add_axes(lay.inset), (x0, y0, x1, y1), lang, pen)
         _draw_text(fig, title, subtitle, sources, approval_no, lang, lay, today or dt.date.today())
-        if not approval_no.strip():
-            slide.draw_unapproved_note(ax, lang, pen)
     return Snapshot(fig, counts, sources, links, font_family(), (width, height), dpi, title)
 
 
@@ -663,22 +663,8 @@ def _legend(ax, entries, title: str, pen: _Pen, columns: int, shrink: float):
 
 
 def _draw_inset(ax, extent, lang: str, pen: _Pen) -> None:
-    """The three provinces with the map's extent as a red rectangle."""
-    provinces = _projected("provinces")
-    _setup_axes(ax)
-    provinces.plot(ax=ax, color=LAYERS["counties"].fill, edgecolor=LAYERS["provinces"].stroke,
-                   linewidth=pen.pt(0.8))
-    x0, y0, x1, y1 = extent
-    ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor=OKABE_ITO["vermillion"],
-                           linewidth=pen.pt(2)))
-    rx0, ry0, rx1, ry1 = provinces.total_bounds
-    lo_x, lo_y, hi_x, hi_y = min(rx0, x0), min(ry0, y0), max(rx1, x1), max(ry1, y1)
-    pad = 0.06 * max(hi_x - lo_x, hi_y - lo_y)
-    ax.set_xlim(lo_x - pad, hi_x + pad)
-    ax.set_ylim(lo_y - pad, hi_y + pad)
-    ax.set_anchor("SW")
-    _unlabel(ax)
-    ax.set_title(ui("snapshot_inset", lang), fontsize=pen.pt(10.5), loc="left", pad=pen.pt(3))
+    """The locator: the three provinces among their neighbours, the map's extent in red (geo.locator)."""
+    locator.draw_locator(ax, extent, lang, pen)
 
 
 def _draw_text(fig, title: str, subtitle: str, sources: list[str], approval_no: str, lang: str,

@@ -60,7 +60,11 @@ def test_no_label_overlaps_a_symbol_or_another_label(rendered):
     boxes = [t.get_window_extent(renderer).extents for t in texts]
     markers = _marker_boxes(ax)
     assert len(markers) > 10
+    furniture = [ax.artists[0].info.window_extent.extents]  # the scale bar, as drawn
+    furniture += [a.get_window_extent(renderer).extents for a in ax.texts
+                  if not (a.get_gid() or "").startswith("label")]  # north arrow, "not approved" note
     for text, box in zip(texts, boxes):
+        assert not [f for f in furniture if _overlap(box, f)], f"{text.get_text()!r} overlaps the scale bar or arrow"
         hits = [m for m in markers if _overlap(box, m)]
         assert not hits, f"{view}/{lang}: {text.get_text()!r} overlaps {len(hits)} symbol(s)"
     for i, a in enumerate(boxes):
