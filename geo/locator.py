@@ -49,12 +49,17 @@ def frame_box(extent, aspect: float) -> tuple[float, float, float, float]:
     return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
 
 
+@lru_cache(maxsize=1)
+def _bohai_water() -> shapely.Geometry:
+    land = shapely.union_all([*neighbours().geometry, *_jjj().geometry])
+    bohai = gpd.GeoSeries([shapely.box(*BOHAI_BOX)], crs=boundaries.CRS).to_crs(boundaries.PROJECTED_CRS).iloc[0]
+    return bohai.difference(land)
+
+
 @lru_cache(maxsize=8)
 def _bohai_point(box, extent) -> shapely.Point | None:
     """The open-water point farthest from land and the outlined extent in the Bohai box (and the frame)."""
-    land = shapely.union_all([*neighbours().geometry, *_jjj().geometry, shapely.box(*extent).buffer(20_000)])
-    bohai = gpd.GeoSeries([shapely.box(*BOHAI_BOX)], crs=boundaries.CRS).to_crs(boundaries.PROJECTED_CRS).iloc[0]
-    water = bohai.intersection(shapely.box(*box)).difference(land)
+    water = _bohai_water().intersection(shapely.box(*box)).difference(shapely.box(*extent).buffer(20_000))
     if water.is_empty:
         return None
     part = max(getattr(water, "geoms", [water]), key=lambda g: g.area)

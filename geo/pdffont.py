@@ -99,7 +99,14 @@ def truetype_subset(source: str, chars: str) -> tuple[str, str]:
 @contextlib.contextmanager
 def type42(figures, source: Path):
     """Within: matplotlib embeds the CJK text of ``figures`` as TrueType (Type 42) when saving PDF."""
-    _, family = truetype_subset(str(source), used_characters(figures))
-    sans = [family, *[f for f in matplotlib.rcParams["font.sans-serif"]]]
+    with type42_for(used_characters(figures), source):
+        yield
+
+
+@contextlib.contextmanager
+def type42_for(chars: str, source: Path):
+    """As ``type42``, for a known set of characters (several figures saved into one PDF)."""
+    _, family = truetype_subset(str(source), chars)
+    sans = [family, *matplotlib.rcParams["font.sans-serif"]]
     with matplotlib.rc_context({"pdf.fonttype": 42, "font.sans-serif": sans}):
         yield

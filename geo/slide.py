@@ -79,8 +79,12 @@ class Deck:
             _box(slide, 0.8, 6.4, 11.7, 0.6, note, 12, "8A1C00").name = "Note"
         return slide
 
-    def map_slide(self, png: bytes, title: str, subtitle: str = "", caption: str = "", notes: list[str] = ()):
-        """Title (and subtitle) as text boxes above the picture, an optional caption below it."""
+    def map_slide(self, png: bytes, title: str, subtitle: str = "", caption: str = "", notes: list[str] = (),
+                  crop_top: float = 0.0):
+        """Title (and subtitle) as text boxes above the picture, an optional caption below it.
+
+        ``crop_top`` (a share of the picture's height) hides the picture's own title band.
+        """
         slide = self._slide()
         _box(slide, 0.35, 0.12, 12.6, 0.6, title, 24).name = "Title"
         top = 0.72
@@ -89,12 +93,13 @@ class Deck:
             top = 1.08
         bottom = SLIDE_H_IN - (0.55 if caption else 0.08)
         with Image.open(io.BytesIO(png)) as image:
-            aspect = image.width / image.height
+            aspect = image.width / (image.height * (1 - crop_top))
         height = bottom - top
         width = min(SLIDE_W_IN - 0.3, height * aspect)
         height = width / aspect
         left = (SLIDE_W_IN - width) / 2
-        slide.shapes.add_picture(io.BytesIO(png), Inches(left), Inches(top), Inches(width), Inches(height))
+        picture = slide.shapes.add_picture(io.BytesIO(png), Inches(left), Inches(top), Inches(width), Inches(height))
+        picture.crop_top = crop_top
         if caption:
             _box(slide, 0.35, top + height + 0.03, 12.6, 0.5, caption, 13).name = "Caption"
         if notes:

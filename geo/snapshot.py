@@ -403,17 +403,18 @@ class _Pen:
 def render(state: filters.ViewState, *, title: str, subtitle: str = "", preset: str = "1920x1080",
            size: tuple[int, int] | None = None, bounds=None, approval_no: str = "",
            user_points: gpd.GeoDataFrame | None = None, indicator_data: pd.DataFrame | None = None,
-           today: dt.date | None = None) -> Snapshot:
+           today: dt.date | None = None, layers: filters.Layers | None = None) -> Snapshot:
     """Draw the view ``state`` (exactly ``visible_layers(state, user_points)``) as a map figure.
 
     ``bounds`` is the visible extent (west, south, east, north in degrees, as st_folium reports it);
     the default is the three provinces. ``indicator_data`` replaces the shipped indicator table (a
-    session's uploads); the date printed is ``today`` (default: today).
+    session's uploads); the date printed is ``today`` (default: today). ``layers`` replaces
+    ``visible_layers(state)`` (an atlas page of one platform system, geo.atlas).
     """
     width, height = pixel_size(preset, size)
     dpi = _dpi(preset, width, height)
     lang = normalise_language(state.lang)
-    layers = filters.visible_layers(state, user_points)
+    layers = filters.visible_layers(state, user_points) if layers is None else layers
     colour = _choropleth(state, indicator_data)
     sources, links = _sources(layers, colour, lang)
     with _style():
@@ -433,8 +434,10 @@ def render(state: filters.ViewState, *, title: str, subtitle: str = "", preset: 
         if not approval_no.strip():
             slide.draw_unapproved_note(ax, lang, pen)
         labels.draw_labels(ax, layers, lang, pen)  # after every symbol and the furniture: they are its obstacles
-        _draw_legend(fig.add_axes(lay.legend), layers, colour, pen, lang, lay.legend_columns)
+        legend = fig.add_axes(lay.legend)
+        # The inset first: the legend attaches a canvas, after which every geopandas plot redraws the figure.
         _draw_inset(fig.add_axes(lay.inset), (x0, y0, x1, y1), lang, pen)
+        _draw_legend(legend, layers, colour, pen, lang, lay.legend_columns)
         _draw_text(fig, title, subtitle, sources, approval_no, lang, lay, today or dt.date.today())
     return Snapshot(fig, counts, sources, links, font_family(), (width, height), dpi, title)
 
@@ -868,6 +871,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--bounds", help="extent W,S,E,N in degrees (default: the three provinces)")
     parser.add_argument("--query", default="", help='Map page URL parameters, e.g. "type=innovation&prov=130000"')
     parser.add_argument("--out", help="output file (default: jjj-map.FORMAT)")
+    parser.add_argument("--each", choices=("city", "type", "system", "industry"),
+                        help="an atlas: one slide/page per item, as --format pptx or pdf (geo.atlas)")
+    parser.add_argument("--film", choices=("gif", "mp4"), help="the as-of years 2013–2025 as a film (geo.film)")
     for param, flags, text in _CLI_FILTERS:
         parser.add_argument(*flags, dest=f"q_{param}", metavar=flags[0][2:].upper().replace("-", "_"), help=text)
     return parser
@@ -900,9 +906,18 @@ def main(argv: list[str] | None = None) -> int:
         bounds = parse_bounds(args.bounds) if args.bounds else None
     except ValueError as err:
         parser.error(str(err))
-    out = Path(args.out or f"jjj-map.{args.format}")
-    data = export(state, args.format, title=args.title, subtitle=args.subtitle, preset=preset, size=size,
-                  bounds=bounds, approval_no=args.approval)
+    if args.each and args.format not in ("pptx", "pdf"):
+        parser.error(f"--each writes pptx or pdf, not {args.format}: add --format pptx or --format pdf")
+    if args.each and args.film:
+        parser.error("--each and --film: choose one")
+    out = Path(args.out or f"jjj-map.{args.film or args.format}")
+    if args.each or args.film:
+        from geo import atlas  # noqa: PLC0415 - atlas imports this module
+
+        data = atlas.cli_bytes(args, state, preset, size, bounds)
+    else:
+        data = export(state, args.format, title=args.title, subtitle=args.subtitle, preset=preset, size=size,
+                      bounds=bounds, approval_no=args.approval)
     out.write_bytes(data)
     detail = f" ({'×'.join(map(str, pixel_size(preset, size)))} px)" if args.format == "png" else ""
     print(f"wrote {out}{detail}, {len(data):,} bytes")
