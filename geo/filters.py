@@ -18,7 +18,7 @@ import pandas as pd
 import shapely
 from pypinyin import Style, lazy_pinyin
 
-from geo import boundaries, corridors, datasets, registry
+from geo import basemaps, boundaries, corridors, datasets, registry
 from geo.choropleth import SCHEMES
 from geo.vocab import (
     CORRIDOR_STATUSES,
@@ -32,7 +32,7 @@ from geo.vocab import (
 DEFAULT_OVERLAYS = tuple(o for o in OVERLAYS if o != "user_points") + ("user_points",)
 PROVINCE_CODES = ("110000", "120000", "130000")
 YEAR_RANGE = (1949, 2100)
-BASEMAPS = ("none", "osm")
+BASEMAPS = ("none", "osm", *basemaps.TIANDITU)  # Tianditu tiles only with a key (geo.basemaps)
 
 
 @dataclass(frozen=True)

@@ -19,14 +19,14 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo import assets, boundaries
+from geo import assets, basemaps, boundaries
 from geo.overlays import SHAPES
 from geo.vocab import BOUNDARY_LAYERS, LANGUAGES, LAYERS, POLICY_AREA_ROLES, layer_name, normalise_language, ui
 
 MAX_ZOOM = 13  # with tiles=None Leaflet has no maxZoom of its own (TECH-NOTES)
 MIN_ZOOM = 6
 BACKGROUND = "#dde7ee"
-BASEMAPS = ("none", "osm")
+BASEMAPS = ("none", "osm", *basemaps.TIANDITU)
 
 
 class TopoJsonLayer(folium.TopoJson):
@@ -329,6 +329,8 @@ def _empty_map(lang: str, basemap: str) -> folium.Map:
     MapSetup().add_to(fmap)
     if basemap == "osm":
         folium.TileLayer("OpenStreetMap", name=ui("basemap_osm", lang), max_zoom=MAX_ZOOM).add_to(fmap)
+    elif basemap in basemaps.RECORDS:  # 天地图 with the user's own key (geo.basemaps)
+        basemaps.add_to(fmap, basemap, lang, MAX_ZOOM)
     return fmap
 
 

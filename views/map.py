@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import boundaries, choropleth, datasets, filters, indicators, mapview, overlays, registry, uploads
+from geo import basemaps, boundaries, choropleth, datasets, filters, indicators, mapview, overlays, registry, uploads
 from geo.vocab import (
     CORE_INDICATORS,
     CORRIDOR_STATUSES,
@@ -199,8 +199,8 @@ with panel_col:
 
 # --- sidebar: layers and filters -----------------------------------------------------------------
 side = st.sidebar
-side.selectbox(ui("basemap", lang), filters.BASEMAPS, key="basemap",
-               format_func=lambda b: ui("basemap_none" if b == "none" else "basemap_osm", lang))
+side.selectbox(ui("basemap", lang), basemaps.choices(("none", "osm")), key="basemap",
+               format_func=lambda b: basemaps.label(b, lang))
 side.pills(ui("layers", lang), list(OVERLAYS), selection_mode="multi", key="m_overlays",
            format_func=lambda o: OVERLAYS[o](lang))
 city_indicators = indicators.with_values(data, INDICATORS, cities["code"])
