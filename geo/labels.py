@@ -26,7 +26,7 @@ from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib_scalebar.scalebar import ScaleBar
 from shapely.ops import polylabel
 
-from geo import boundaries, overlays
+from geo import boundaries, overlays, slide
 from geo.vocab import LAYERS
 
 COUNTY_VIEW_KM = 260  # county names only when the view's shorter side is at most this
@@ -85,7 +85,7 @@ class Placer:
         """Draw ``label`` at its first free candidate position, or nothing; returns the Text or None."""
         halo = self.pen.pt(HALO_PX)
         anchor = self.ax.transData.transform((label.x, label.y))
-        text = self.ax.text(label.x, label.y, label.text, ha="center", va="center", color=label.colour,
+        text = self.ax.text(label.x, label.y, slide.plain(label.text), ha="center", va="center", color=label.colour,
                             fontsize=self.pen.pt(label.sizes[0]), zorder=11, clip_on=True, gid=f"label:{label.kind}",
                             path_effects=[patheffects.withStroke(linewidth=halo, foreground="white")])
         pad = (halo / 2 + self.pen.pt(GAP_PX)) * self.px

@@ -28,7 +28,7 @@ def plain(text: str) -> str:
 
     A stand-in until the project's text-hardening module is merged (geo.textsafe).
     """
-    return str(text).replace("\\$", "$").replace("$", "\\$")
+    return str(text).replace("$", "\\$")
 
 
 def view_aspect(box) -> float:

@@ -93,3 +93,17 @@ def test_the_pdf_embeds_truetype_fonts_and_poppler_renders_it_without_warnings(f
                             capture_output=True, text=True)
     assert render.returncode == 0 and render.stderr == "", render.stderr
     assert (tmp_path / "page-1.png").stat().st_size > 1000
+
+
+@pytest.mark.parametrize("typed", ["$\\foo$", "US$ 5 亿", "a \\$ b $c$"])
+def test_text_placed_by_these_modules_prints_as_typed(typed):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from geo import slide
+
+    fig = Figure()
+    text = fig.text(0.1, 0.5, slide.plain(typed))
+    FigureCanvasAgg(fig).draw()  # no mathtext parse error
+    shown, is_math = text._preprocess_math(text.get_text())
+    assert not is_math and shown == typed
