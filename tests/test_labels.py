@@ -107,7 +107,8 @@ def test_a_label_with_no_free_place_is_dropped_not_overprinted():
     placer = labels.Placer(ax, snapshot._Pen(1.0, 1000.0))
     placer.occupy(np.array([placer.frame]))  # the whole map frame taken
     before = len(ax.texts)
-    assert placer.place(labels.Label("无处可放", 0.0, 0.0, "city", (13.0, 10.0))) is None
+    with snapshot._style():
+        assert placer.place(labels.Label("无处可放", 0.0, 0.0, "city", (13.0, 10.0))) is None
     assert len(ax.texts) == before
     snap.figure.clear()
 
