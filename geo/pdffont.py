@@ -27,7 +27,6 @@ from matplotlib.text import Text
 
 MAX_ERROR = 1.0  # font units (of 1000 per em): invisible at any print size
 FAMILY = "Noto Sans SC TrueType"
-_DIR = Path(tempfile.mkdtemp(prefix="jjj-pdf-fonts-"))
 ALWAYS = string.printable + "…·–—→×°（）、，：；。"
 
 
@@ -73,12 +72,18 @@ def _quadratic(font: TTFont) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
+@lru_cache(maxsize=1)
+def _folder() -> Path:
+    """A folder for this process's font subsets, made on the first PDF (not on import)."""
+    return Path(tempfile.mkdtemp(prefix="jjj-pdf-fonts-"))
+
+
 @lru_cache(maxsize=32)
 def truetype_subset(source: str, chars: str) -> tuple[str, str]:
     """(path, family) of a TrueType font with the glyphs of ``chars`` from the CFF font ``source``."""
     digest = hashlib.sha1(chars.encode("utf-8")).hexdigest()[:10]
     family = f"{FAMILY} {digest}"
-    path = _DIR / f"noto-sans-sc-{digest}.ttf"
+    path = _folder() / f"noto-sans-sc-{digest}.ttf"
     font = TTFont(source)
     options = subset.Options()
     options.desubroutinize = True
