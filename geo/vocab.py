@@ -819,3 +819,37 @@ UPLOAD_MESSAGES.update({
     "more_problems": Term("另有 {n} 行存在同样的问题（{problem}）", "{n} more rows have the same problem ({problem})"),
     "more_problems_all": Term("另有 {n} 条问题未列出", "{n} more problems are not listed"),
 })
+# --- Slides, atlases, the timeline film and the locator (geo.slide, geo.atlas, geo.film, geo.locator) ---
+UI.update({
+    "not_approved": Term("未经审图 / 非审批地图", "Not an approved map (未经审图)"),
+    "as_of_year": Term("截至 {year} 年", "as of {year}"),
+    "undated_excluded": Term("不含年份不明者", "excluding those with no known year"),
+    "whole_region": Term("京津冀全域", "All of Beijing–Tianjin–Hebei"),
+    "no_types": Term("不含平台类型", "no platform type"),
+    "industry_words": Term("产业：{names}", "industry: {names}"),
+    "list_sep": Term("、", ", "),
+    "notes_more_sources": Term("完整来源列表见备注或末页", "full list of sources in the notes / last slide"),
+    "atlas_each_city": Term("分城市图集", "atlas by city"),
+    "atlas_each_type": Term("分平台类型图集", "atlas by platform type"),
+    "atlas_each_system": Term("分承接体系图集", "atlas by platform system"),
+    "atlas_each_industry": Term("分产业图集", "atlas by industry"),
+    "atlas_slides": Term("共 {n} 幅地图", "{n} maps"),
+    "atlas_sources": Term("资料来源与链接", "Sources and links"),
+    "count_words": Term("{name} {n} 个", "{name}: {n}"),
+    "indicator_words": Term("{name} {value} {unit}（{year} 年）", "{name} {value} {unit} ({year})"),
+    "no_indicators": Term("无指标数据", "no indicator data"),
+    "film_title": Term("京津冀协同：平台与园区的设立（{first}–{last} 年）",
+                       "JJJ coordination: platforms and parks as they were set up ({first}–{last})"),
+    "inset_neighbours": Term("位置示意（周边省区）", "Location among the neighbouring provinces"),
+    "bohai": Term("渤海", "Bohai Sea"),
+    "basemap_tianditu_vec": Term("天地图 矢量（需自备密钥）", "Tianditu vector (needs your key)"),
+    "basemap_tianditu_img": Term("天地图 影像（需自备密钥）", "Tianditu imagery (needs your key)"),
+})
+# The locator's neighbours, named as the boundary package names them (zh) with an English name.
+NEIGHBOUR_PROVINCES: dict[str, Term] = {
+    "山西省": Term("山西", "Shanxi"),
+    "内蒙古自治区": Term("内蒙古", "Inner Mongolia"),
+    "辽宁省": Term("辽宁", "Liaoning"),
+    "山东省": Term("山东", "Shandong"),
+    "河南省": Term("河南", "Henan"),
+}
