@@ -844,6 +844,22 @@ UI.update({
     "bohai": Term("渤海", "Bohai Sea"),
     "basemap_tianditu_vec": Term("天地图 矢量（需自备密钥）", "Tianditu vector (needs your key)"),
     "basemap_tianditu_img": Term("天地图 影像（需自备密钥）", "Tianditu imagery (needs your key)"),
+    "atlas_and_film": Term("图集与时间轴动画", "Atlas and timeline film"),
+    "atlas_and_film_intro": Term(
+        "同一视图与设置：每个城市、平台类型、承接体系或产业一页地图（PPTX 或多页 PDF）；"
+        "或按截至年份逐年播放的动画（GIF 或 MP4）。生成需时十余秒。",
+        "The same view and settings: one map per city, platform type, platform system or industry "
+        "(PPTX or a multi-page PDF); or the as-of years as a film (GIF or MP4). Takes ten seconds or more."),
+    "atlas_each": Term("图集分页", "One page per"),
+    "atlas_each_label_city": Term("城市", "city"),
+    "atlas_each_label_type": Term("平台类型", "platform type"),
+    "atlas_each_label_system": Term("承接体系", "platform system"),
+    "atlas_each_label_industry": Term("产业", "industry"),
+    "atlas_format": Term("图集格式", "Atlas format"),
+    "make_atlas": Term("生成图集", "Make the atlas"),
+    "film_format": Term("动画格式", "Film format"),
+    "make_film": Term("生成动画", "Make the film"),
+    "film_download": Term("时间轴动画", "Timeline film"),
 })
 # The locator's neighbours, named as the boundary package names them (zh) with an English name.
 NEIGHBOUR_PROVINCES: dict[str, Term] = {
