@@ -2,8 +2,9 @@
 
     python -m bench.bench_decks [--runs 3]
 
-Times (median of ``--runs``, after one warm-up) the 13-slide city atlas as PPTX and as PDF, and the
-2013–2025 timeline film as GIF and as MP4, each from nothing to bytes. Prints a Markdown table.
+Times (median of ``--runs``, after one warm-up; through ``geo.export_formats``) the 13-slide city
+atlas as PPTX and as PDF, and the 2013–2025 timeline film as GIF and as MP4, each from nothing to
+bytes. Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import argparse
 import statistics
 import time
 
-from geo import atlas, film, filters
+from geo import export_formats, filters
 
 TARGETS = {"city atlas PPTX (13 maps)": 15.0, "timeline film GIF (13 years)": 20.0,
            "timeline film MP4 (13 years)": 20.0}
@@ -27,12 +28,13 @@ def _seconds(job) -> tuple[float, int]:
 def run(runs: int = 3) -> list[tuple[str, list[float], int]]:
     state = filters.ViewState()
     jobs = {
-        "city atlas PPTX (13 maps)": lambda: atlas.build(state, "city", ("pptx",)).files["pptx"],
-        "city atlas PDF (13 maps)": lambda: atlas.build(state, "city", ("pdf",)).files["pdf"],
-        "timeline film GIF (13 years)": lambda: film.film(state, "gif"),
-        "timeline film MP4 (13 years)": lambda: film.film(state, "mp4"),
+        "city atlas PPTX (13 maps)": lambda: export_formats.export_atlas(state, "city", "pptx"),
+        "city atlas PDF (13 maps)": lambda: export_formats.export_atlas(state, "city", "pdf"),
+        "timeline film GIF (13 years)": lambda: export_formats.export_film(state, "gif"),
+        "timeline film MP4 (13 years)": lambda: export_formats.export_film(state, "mp4"),
     }
-    atlas.build(state, "type", ("pptx", "pdf"))  # warm-up: data, boundaries, fonts, the PDF font subset
+    for fmt in export_formats.ATLAS_FORMATS:  # warm-up: data, boundaries, fonts, the PDF font subset
+        export_formats.export_atlas(state, "type", fmt)
     out = []
     for name, job in jobs.items():
         results = [_seconds(job) for _ in range(runs)]

@@ -3,7 +3,8 @@
     python -m bench.bench_snapshot [--runs 5] [--labels-only]
 
 Times (median of ``--runs``) a 1920×1080 and a 3840×2160 PNG of the default Map view drawn by
-``geo.snapshot`` (matplotlib, no browser), after one warm-up that loads the data. For comparison,
+``geo.snapshot`` (matplotlib, no browser; through ``geo.export_formats``), after one warm-up that
+loads the data. For comparison,
 the browser route: the ``to_html`` export opened from disk in headless Chromium (network blocked)
 and screenshotted at 1920×1080, including the browser start. folium's own ``Map._to_png`` needs
 selenium and geckodriver, which this machine does not have. Prints a Markdown table.
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from geo import boundaries, filters, labels, snapshot
+from geo import boundaries, export_formats, filters, labels, offline_html
 from tests.e2e.liveapp import launch, map_frame
 
 TARGETS = {"1920x1080": 1.5, "3840x2160": 3.0}  # seconds, on the 2-core project machine
@@ -29,7 +30,7 @@ TARGETS = {"1920x1080": 1.5, "3840x2160": 3.0}  # seconds, on the 2-core project
 
 def _png_seconds(state: filters.ViewState, preset: str) -> float:
     start = time.perf_counter()
-    snapshot.export(state, "png", preset=preset)
+    export_formats.export(state, "png", preset=preset)
     return time.perf_counter() - start
 
 
@@ -48,12 +49,12 @@ def _screenshot_seconds(pw, html_path: Path, out: Path) -> float:
 
 def run(runs: int = 5) -> dict:
     state = filters.ViewState()
-    snapshot.export(state, "png")  # warm-up: tables, boundaries, projections, the font
+    export_formats.export(state, "png")  # warm-up: tables, boundaries, projections, the font
     results = {preset: [_png_seconds(state, preset) for _ in range(runs)] for preset in TARGETS}
     with tempfile.TemporaryDirectory() as tmp:
         html_path = Path(tmp) / "map.html"
         start = time.perf_counter()
-        html_path.write_text(snapshot.to_html(state), "utf-8")
+        html_path.write_text(offline_html.to_html(state), "utf-8")
         html_seconds = time.perf_counter() - start
         with sync_playwright() as pw:
             results["browser"] = [_screenshot_seconds(pw, html_path, Path(tmp) / "shot.png") for _ in range(runs)]
@@ -84,7 +85,7 @@ ZOOMED = (116.0, 39.3, 117.4, 40.2)  # Beijing–Tianjin: county names drawn
 def label_cost(runs: int = 5) -> str:
     """Median PNG time with and without label placement, as a Markdown table."""
     state = filters.ViewState()
-    snapshot.export(state, "png", bounds=ZOOMED)  # warm-up, including the county shapes
+    export_formats.export(state, "png", bounds=ZOOMED)  # warm-up, including the county shapes
     placement = labels.draw_labels
     rows = ["| view (1920×1080 PNG, median of %d) | with labels | without | added |" % runs, "|---|---|---|---|"]
     views = (("default (13 cities, platform and park names)", None), ("Beijing–Tianjin (counties)", ZOOMED))
@@ -96,7 +97,7 @@ def label_cost(runs: int = 5) -> str:
                 times[mode] = []
                 for _ in range(runs):
                     start = time.perf_counter()
-                    snapshot.export(state, "png", bounds=bounds)
+                    export_formats.export(state, "png", bounds=bounds)
                     times[mode].append(time.perf_counter() - start)
             finally:
                 labels.draw_labels = placement

@@ -19,9 +19,22 @@ import pandas as pd
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
-from geo import boundaries, captions, datasets, filters, indicators, pdffont, slide, snapshot, textsafe, vocab
+from geo import (
+    boundaries,
+    captions,
+    datasets,
+    filters,
+    indicators,
+    pdffont,
+    slide,
+    snapshot,
+    sources,
+    textsafe,
+    vocab,
+)
 from geo.vocab import (
     INDICATORS,
+    INK,
     OVERLAYS,
     PLATFORM_SYMBOLS,
     PLATFORM_SYSTEMS,
@@ -124,7 +137,8 @@ def _characters(item_list, lang: str) -> str:
     for level in ("provinces", "cities", "counties"):
         frame = boundaries.load_level(level)
         texts += list(frame["name_zh"]) + list(frame["name_en"])
-    for table in ("platforms", "parks", "lines", "stations", "hubs", "axes", "indicators"):
+    texts += [sources.label(record, lang) for record in sources.records().values()]  # the source lines
+    for table in ("platforms", "parks", "projects", "lines", "stations", "hubs", "axes", "indicators"):
         try:
             frame = datasets.load(table)
         except (KeyError, ValueError, FileNotFoundError):
@@ -181,9 +195,9 @@ def _sources_figure(lines: list[str], title: str, size: tuple[int, int], dpi: fl
 def _title_figure(title: str, subtitle: str, note: str, size, dpi) -> Figure:
     fig = Figure(figsize=(size[0] / dpi, size[1] / dpi), dpi=dpi)
     fig.text(0.06, 0.6, textsafe.figure_text(title), fontsize=30, va="bottom")
-    fig.text(0.06, 0.54, textsafe.figure_text(subtitle), fontsize=16, color="#444444", va="top")
+    fig.text(0.06, 0.54, textsafe.figure_text(subtitle), fontsize=16, color=INK["note"], va="top")
     if note:
-        fig.text(0.06, 0.08, textsafe.figure_text(note), fontsize=11, color="#8a1c00")
+        fig.text(0.06, 0.08, textsafe.figure_text(note), fontsize=11, color=INK["warning"])
     return fig
 
 

@@ -1,8 +1,9 @@
 """Words for a map: the active filters as a subtitle, counts, and every source with its link.
 
 ``filter_words(state)`` says what the view is filtered to ("河北省 · 协同创新平台 · 截至 2020 年"),
-``source_pairs(layers)`` lists each distinct source title with the link that row gives beside it, for
-slide notes and a closing sources slide.
+``source_pairs(frames)`` lists each distinct source title with the link its row gives beside it, and
+``source_list_lines`` writes them for slide notes and a closing sources slide (an atlas writes the
+labels ``geo.sources`` renders, each with its address).
 """
 
 from __future__ import annotations
@@ -94,16 +95,7 @@ def source_pairs(frames, extra_titles=()) -> list[tuple[str, str]]:
     return list(pairs.items())
 
 
-def layer_frames(layers: filters.Layers) -> list[pd.DataFrame]:
-    return [getattr(layers, name) for name in OVERLAYS]
-
-
 def source_list_lines(pairs: list[tuple[str, str]]) -> list[str]:
     """'• title — link' per source (the link beside its title), for notes and the sources slide."""
     return [f"• {title} — {link}" if link else f"• {title}" for title, link in pairs]
 
-
-def notes(sources: list[str], layers: filters.Layers, lang: str) -> list[str]:
-    """Slide notes: every source of a snapshot (``Snapshot.sources``, in its order) with its link."""
-    links = dict(source_pairs(layer_frames(layers)))
-    return [f"{ui('snapshot_sources', lang)}:", *source_list_lines([(t, links.get(t, "")) for t in sources])]

@@ -21,7 +21,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
 
 from geo import captions, filters, snapshot
-from geo.vocab import ui
+from geo.vocab import INK, ui
 
 FIRST_YEAR, LAST_YEAR = 2013, 2025  # the coordination strategy (2014) and the year before the latest data
 FRAME_SECONDS = 1.0
@@ -48,7 +48,7 @@ def _frame(state: filters.ViewState, year: int, title: str, preset: str, size, b
         with snapshot._style():
             snap.figure.text(inset.x1, inset.y1 + 0.035, str(year), ha="right", va="bottom", gid="film:year",
                              fontsize=60 * min(snap.figure.get_size_inches()) / snapshot.DESIGN_SHORT_SIDE_IN,
-                             color="#222222")
+                             color=INK["label"])
             canvas = FigureCanvasAgg(snap.figure)
             canvas.draw()
             return np.asarray(canvas.buffer_rgba())[..., :3].copy()

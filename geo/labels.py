@@ -53,7 +53,7 @@ class Label:
     radius_px: float = 0.0  # half the symbol at the anchor: point labels sit beside it
     inside: shapely.Geometry | None = None  # the label box must lie within this (data coordinates)
     centre_in: shapely.Geometry | None = None  # the label's centre must lie within this
-    colour: str = "#222222"
+    colour: str = INK["label"]
 
 
 class Placer:
@@ -231,7 +231,7 @@ def county_labels(lang: str, view) -> list[Label]:
     x0, y0, x1, y1 = view
     seen = counties[counties["ax"].between(x0, x1) & counties["ay"].between(y0, y1)]
     key = "name_en" if lang == "en" else "name_zh"
-    return [Label(name, x, y, "county", COUNTY_SIZES_PX, inside=geom, colour="#555555")
+    return [Label(name, x, y, "county", COUNTY_SIZES_PX, inside=geom, colour=INK["county_label"])
             for name, x, y, geom in zip(seen[key], seen["ax"], seen["ay"], seen.geometry)]
 
 

@@ -17,11 +17,11 @@ from matplotlib.patches import Rectangle
 from shapely.ops import polylabel
 
 from geo import boundaries
-from geo.vocab import LAYERS, NEIGHBOUR_PROVINCES, OKABE_ITO, ui
+from geo.vocab import INK, LAYERS, NEIGHBOUR_PROVINCES, OKABE_ITO, ui
 
 NEIGHBOURS_PATH = boundaries.DATA_DIR / "boundaries" / "neighbours.geojson"
-SEA = "#cfe0ec"
-NEIGHBOUR_FILL, NEIGHBOUR_EDGE, FOREIGN_FILL = "#e4e1d8", "#a8a49a", "#efeee9"
+SEA = INK["locator_sea"]
+NEIGHBOUR_FILL, NEIGHBOUR_EDGE, FOREIGN_FILL = INK["neighbour_fill"], INK["neighbour_edge"], INK["foreign_fill"]
 MARGIN = 0.42  # the locator shows the region with this share of its size around it
 MAX_ASPECT = 1.5
 BOHAI_BOX = (117.6, 37.0, 122.3, 41.0)  # degrees: where the Bohai's name is looked for (open water only)
@@ -85,7 +85,7 @@ def draw_locator(ax, extent, lang: str, pen) -> None:
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
-        spine.set_edgecolor("#777777")
+        spine.set_edgecolor(INK["frame"])
         spine.set_linewidth(0.6)
     near = neighbours()
     foreign = near["code"].str.isalpha()  # ISO codes: countries beyond the border, drawn paler
@@ -101,11 +101,11 @@ def draw_locator(ax, extent, lang: str, pen) -> None:
         point = _label_point(geom, box) if named and name_zh in names else None
         if point is not None:
             ax.text(point.x, point.y, names[name_zh], ha="center", va="center", fontsize=pen.pt(9.5),
-                    color="#6b675e", zorder=3, clip_on=True, gid="locator:neighbour")
+                    color=INK["neighbour_label"], zorder=3, clip_on=True, gid="locator:neighbour")
     sea = _bohai_point(tuple(round(v) for v in box), tuple(round(v) for v in extent))
     if sea is not None:
         ax.text(sea.x, sea.y, ui("bohai", lang), ha="center", va="center", fontsize=pen.pt(9.5),
-                color="#3d6f8e", style="italic", zorder=3, clip_on=True, gid="locator:sea")
+                color=INK["sea_label"], style="italic", zorder=3, clip_on=True, gid="locator:sea")
     ax.set_xlim(box[0], box[2])
     ax.set_ylim(box[1], box[3])
     ax.set_anchor("SW")

@@ -16,7 +16,7 @@ from pptx.dml.color import RGBColor
 from pptx.util import Inches, Pt
 
 from geo import textsafe
-from geo.vocab import ui
+from geo.vocab import INK, ui
 
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
 BLANK_LAYOUT = 6
@@ -33,8 +33,8 @@ def view_aspect(box) -> float:
 def draw_unapproved_note(ax, lang: str, pen) -> None:
     """A visible '未经审图 / not an approved map' line on the map face (no 审图号 was given)."""
     ax.text(0.995, 0.006, ui("not_approved", lang), transform=ax.transAxes, ha="right", va="bottom",
-            fontsize=pen.pt(12), color="#8a1c00", zorder=12, gid="not-approved",
-            bbox={"boxstyle": "square,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+            fontsize=pen.pt(12), color=INK["warning"], zorder=12, gid="not-approved",
+            bbox={"boxstyle": "square,pad=0.25", "facecolor": INK["halo"], "edgecolor": "none", "alpha": 0.85})
 
 
 # --- PPTX ---------------------------------------------------------------------------------------

@@ -59,6 +59,14 @@ INK = {
     "panel": "rgba(255,255,255,.93)",  # legend panels
     "shadow": "rgba(0,0,0,.3)",
     "sea": "#dde7ee",  # the map background outside the region
+    "warning": "#8a1c00",  # the "not an approved map" note (map face, atlas title page)
+    "county_label": "#555555",  # county names in a snapshot
+    "locator_sea": "#cfe0ec",  # the locator inset (geo.locator): sea, neighbours, other countries
+    "neighbour_fill": "#e4e1d8",
+    "neighbour_edge": "#a8a49a",
+    "foreign_fill": "#efeee9",
+    "neighbour_label": "#6b675e",
+    "sea_label": "#3d6f8e",
 }
 # Sequential classes of the choropleth (ColorBrewer YlGnBu, 5 classes) and the "no data" grey.
 CHOROPLETH_PALETTE = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
