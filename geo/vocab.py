@@ -829,7 +829,7 @@ UPLOAD_MESSAGES.update({
 })
 # --- Slides, atlases, the timeline film and the locator (geo.slide, geo.atlas, geo.film, geo.locator) ---
 UI.update({
-    "not_approved": Term("未经审图 / 非审批地图", "Not an approved map (未经审图)"),
+    "not_approved": Term("未经审图 / 非审批地图", "Not an approved map (no map approval number)"),
     "as_of_year": Term("截至 {year} 年", "as of {year}"),
     "undated_excluded": Term("不含年份不明者", "excluding those with no known year"),
     "whole_region": Term("京津冀全域", "All of Beijing–Tianjin–Hebei"),
@@ -859,10 +859,10 @@ UI.update({
         "The same view and settings: one map per city, platform type, platform system or industry "
         "(PPTX or a multi-page PDF); or the as-of years as a film (GIF or MP4). Takes ten seconds or more."),
     "atlas_each": Term("图集分页", "One page per"),
-    "atlas_each_label_city": Term("城市", "city"),
-    "atlas_each_label_type": Term("平台类型", "platform type"),
-    "atlas_each_label_system": Term("承接体系", "platform system"),
-    "atlas_each_label_industry": Term("产业", "industry"),
+    "atlas_each_label_city": WORKSPACE_FIELDS["city"],  # the same terms, defined once
+    "atlas_each_label_type": WORKSPACE_FIELDS["platform_type"],
+    "atlas_each_label_system": Term("承接体系", "Platform system"),
+    "atlas_each_label_industry": WORKSPACE_FIELDS["industries"],
     "atlas_format": Term("图集格式", "Atlas format"),
     "make_atlas": Term("生成图集", "Make the atlas"),
     "film_format": Term("动画格式", "Film format"),
