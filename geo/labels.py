@@ -39,6 +39,8 @@ GAP_PX = 2.0  # clear space between a label's halo and a symbol or another label
 POINT_NAME_EM = 14  # longer platform or park names are cut with …
 POINT_NAME_EM_EN = 26
 PRIMARY_SYSTEM = "jjj_2_4_46"
+CHUNK = 256  # candidate positions tested at once against every occupied box
+GRID_STEPS = 64  # a city's candidate grid has at most this many steps across, each way
 
 
 @dataclass
@@ -74,6 +76,18 @@ class Placer:
         if len(boxes):
             self.boxes = np.vstack([self.boxes, np.asarray(boxes, dtype=float).reshape(-1, 4)])
 
+    def _first_fit(self, label: Label, centres: np.ndarray, half: np.ndarray, to_data):
+        """(centre, box) of the first of ``centres`` where ``label`` fits, or None."""
+        boxes = np.hstack([centres - half, centres + half])
+        ok = self.free_all(boxes)
+        if label.centre_in is not None and ok.any():  # a city's name stays over its city, however crowded
+            data = to_data.transform(centres[ok])
+            ok[np.flatnonzero(ok)] = shapely.contains_xy(label.centre_in, data[:, 0], data[:, 1])
+        for i in np.flatnonzero(ok):
+            if _within(label.inside, to_data, boxes[i]):
+                return centres[i], boxes[i]
+        return None
+
     def free_all(self, boxes: np.ndarray) -> np.ndarray:
         """For each box (rows x0, y0, x1, y1): inside the frame and touching no occupied box."""
         fx0, fy0, fx1, fy1 = self.frame
@@ -104,27 +118,26 @@ class Placer:
         pad = (halo / 2 + self.pen.pt(GAP_PX)) * self.px
         to_data = self.ax.transData.inverted()
         extent = text.get_window_extent(self.renderer)  # measured once: extents scale with the size
-        reach = _reach(self.ax, label, anchor)
+        reach = _reach(self.ax, label, anchor, self.frame)
         for size in label.sizes:
             ratio = size / label.sizes[0]
             w, h = extent.width * ratio + 1, extent.height * ratio + 1  # 1 px for rounding at a smaller size
             radius = label.radius_px * self.pen.pt(1) * self.px + pad
             offsets = np.asarray(_offsets(label, w, h, radius, reach), float)
-            centres = anchor + offsets
             half = np.array([w / 2 + pad, h / 2 + pad])
-            boxes = np.hstack([centres - half, centres + half])
-            ok = self.free_all(boxes)  # every candidate at once: a city tries a fine grid of them
-            if label.centre_in is not None and ok.any():  # a city's name stays over its city, however crowded
-                data = to_data.transform(centres[ok])
-                ok[np.flatnonzero(ok)] = shapely.contains_xy(label.centre_in, data[:, 0], data[:, 1])
-            for i in np.flatnonzero(ok):
-                if not _within(label.inside, to_data, boxes[i]):
-                    continue
-                text.set_fontsize(self.pen.pt(size))
-                text.set_position(to_data.transform(centres[i]))
-                self.occupy(boxes[i])
-                self.placed.append(text)
-                return text
+            centres = anchor + offsets
+            fx0, fy0, fx1, fy1 = self.frame  # only centres whose box can lie in the frame
+            centres = centres[(centres[:, 0] - half[0] >= fx0) & (centres[:, 0] + half[0] <= fx1)
+                              & (centres[:, 1] - half[1] >= fy0) & (centres[:, 1] + half[1] <= fy1)]
+            for start in range(0, len(centres), CHUNK):  # nearest first: most labels fit in the first chunk
+                found = self._first_fit(label, centres[start:start + CHUNK], half, to_data)
+                if found is not None:
+                    centre, box = found
+                    text.set_fontsize(self.pen.pt(size))
+                    text.set_position(to_data.transform(centre))
+                    self.occupy(box)
+                    self.placed.append(text)
+                    return text
         text.remove()
         return None
 
@@ -140,18 +153,25 @@ def _offsets(label: Label, w: float, h: float, radius: float, reach=(0.0, 0.0)):
     # label's width by a quarter of its height: a crowded city has only narrow gaps). Place checks
     # that the centre stays in the city.
     reach_x, reach_y = reach
-    xs = np.arange(-(reach_x // (w / 8)), reach_x // (w / 8) + 1) * (w / 8)
-    ys = np.arange(-(reach_y // (h / 4)), reach_y // (h / 4) + 1) * (h / 4)
+    # A city filling a zoomed view gets a coarser grid: at most GRID_STEPS steps each way.
+    step_x, step_y = max(w / 8, 2 * reach_x / GRID_STEPS), max(h / 4, 2 * reach_y / GRID_STEPS)
+    xs = np.arange(-(reach_x // step_x), reach_x // step_x + 1) * step_x
+    ys = np.arange(-(reach_y // step_y), reach_y // step_y + 1) * step_y
     grid = np.array(np.meshgrid(xs, ys)).reshape(2, -1).T
     return grid[np.argsort((grid[:, 0] / w * 2) ** 2 + (grid[:, 1] / h) ** 2, kind="stable")]
 
 
-def _reach(ax, label: Label, anchor) -> tuple[float, float]:
-    """How far (display pixels, x and y) the area a label's centre must stay in extends from its anchor."""
+def _reach(ax, label: Label, anchor, frame) -> tuple[float, float]:
+    """How far (display pixels, x and y) the visible part of the area a label's centre must stay in
+    extends from its anchor."""
     if label.centre_in is None:
         return 0.0, 0.0
     x0, y0, x1, y1 = label.centre_in.bounds
     (px0, py0), (px1, py1) = ax.transData.transform([(x0, y0), (x1, y1)])
+    fx0, fy0, fx1, fy1 = frame
+    px0, px1, py0, py1 = max(px0, fx0), min(px1, fx1), max(py0, fy0), min(py1, fy1)
+    if px0 > px1 or py0 > py1:
+        return 0.0, 0.0  # not in view: only its own point is tried (and lies outside the frame)
     return max(abs(px0 - anchor[0]), abs(px1 - anchor[0])), max(abs(py0 - anchor[1]), abs(py1 - anchor[1]))
 
 
