@@ -1,12 +1,15 @@
 """Static snapshot export time against a browser screenshot of the same view.
 
-    python -m bench.bench_snapshot [--runs 5]
+    python -m bench.bench_snapshot [--runs 5] [--labels-only]
 
 Times (median of ``--runs``) a 1920×1080 and a 3840×2160 PNG of the default Map view drawn by
-``geo.snapshot`` (matplotlib, no browser), after one warm-up that loads the data. For comparison,
+``geo.snapshot`` (matplotlib, no browser; through ``geo.export_formats``), after one warm-up that
+loads the data. For comparison,
 the browser route: the ``to_html`` export opened from disk in headless Chromium (network blocked)
 and screenshotted at 1920×1080, including the browser start. folium's own ``Map._to_png`` needs
 selenium and geckodriver, which this machine does not have. Prints a Markdown table.
+``--labels-only`` times what label placement (geo.labels) adds to one 1920×1080 PNG: the same
+export with placement replaced by a no-op, default view and a zoomed view with county names.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from geo import boundaries, filters, snapshot
+from geo import boundaries, export_formats, filters, labels, offline_html
 from tests.e2e.liveapp import launch, map_frame
 
 TARGETS = {"1920x1080": 1.5, "3840x2160": 3.0}  # seconds, on the 2-core project machine
@@ -27,7 +30,7 @@ TARGETS = {"1920x1080": 1.5, "3840x2160": 3.0}  # seconds, on the 2-core project
 
 def _png_seconds(state: filters.ViewState, preset: str) -> float:
     start = time.perf_counter()
-    snapshot.export(state, "png", preset=preset)
+    export_formats.export(state, "png", preset=preset)
     return time.perf_counter() - start
 
 
@@ -46,12 +49,12 @@ def _screenshot_seconds(pw, html_path: Path, out: Path) -> float:
 
 def run(runs: int = 5) -> dict:
     state = filters.ViewState()
-    snapshot.export(state, "png")  # warm-up: tables, boundaries, projections, the font
+    export_formats.export(state, "png")  # warm-up: tables, boundaries, projections, the font
     results = {preset: [_png_seconds(state, preset) for _ in range(runs)] for preset in TARGETS}
     with tempfile.TemporaryDirectory() as tmp:
         html_path = Path(tmp) / "map.html"
         start = time.perf_counter()
-        html_path.write_text(snapshot.to_html(state), "utf-8")
+        html_path.write_text(offline_html.to_html(state), "utf-8")
         html_seconds = time.perf_counter() - start
         with sync_playwright() as pw:
             results["browser"] = [_screenshot_seconds(pw, html_path, Path(tmp) / "shot.png") for _ in range(runs)]
@@ -76,7 +79,36 @@ def _table(res: dict) -> str:
     return "\n".join(rows)
 
 
+ZOOMED = (116.0, 39.3, 117.4, 40.2)  # Beijing–Tianjin: county names drawn
+
+
+def label_cost(runs: int = 5) -> str:
+    """Median PNG time with and without label placement, as a Markdown table."""
+    state = filters.ViewState()
+    export_formats.export(state, "png", bounds=ZOOMED)  # warm-up, including the county shapes
+    placement = labels.draw_labels
+    rows = ["| view (1920×1080 PNG, median of %d) | with labels | without | added |" % runs, "|---|---|---|---|"]
+    views = (("default (13 cities, platform and park names)", None), ("Beijing–Tianjin (counties)", ZOOMED))
+    for name, bounds in views:
+        times = {}
+        for mode in ("with", "without"):
+            labels.draw_labels = placement if mode == "with" else (lambda *a, **k: [])
+            try:
+                times[mode] = []
+                for _ in range(runs):
+                    start = time.perf_counter()
+                    export_formats.export(state, "png", bounds=bounds)
+                    times[mode].append(time.perf_counter() - start)
+            finally:
+                labels.draw_labels = placement
+        with_, without = statistics.median(times["with"]), statistics.median(times["without"])
+        rows.append(f"| {name} | {with_:.2f} s | {without:.2f} s | {with_ - without:+.2f} s (target ≤ 0.3 s) |")
+    return "\n".join(rows)
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    print(_table(run(parser.parse_args().runs)))
+    parser.add_argument("--labels-only", action="store_true")
+    args = parser.parse_args()
+    print(label_cost(args.runs) if args.labels_only else _table(run(args.runs)))

@@ -1,9 +1,12 @@
 """The export formats of a Map view, declared once: id, MIME type, file extension, label and writer.
 
 ``export_all(state, formats, ...)`` writes a view in several formats and draws the map picture only
-once for all of them. The drawing is ``geo.snapshot``; the offline map ``geo.offline_html``; the
-slide and the data ``geo.exports``; the command line ``geo.snapshot_cli``. The export panel's buttons
-and the CLI's ``--format`` choices loop over ``FORMATS``.
+once for all of them. ``export_atlas`` (one slide or page per city, type, system or industry,
+geo.atlas) and ``export_film`` (the as-of years as a GIF or MP4, geo.film) are declared here too, so
+the export panel and the command line reach every export the same way. The drawing is
+``geo.snapshot``; the offline map ``geo.offline_html``; the slide and the data ``geo.exports``; the
+command line ``geo.snapshot_cli``. The export panel's buttons and the CLI's ``--format`` choices
+loop over ``FORMATS``.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from geo import exports, filters, offline_html, snapshot
+from geo import atlas, exports, film, filters, offline_html, snapshot
 
 
 @dataclass
@@ -33,14 +36,26 @@ class ExportJob:
     images: dict[str, bytes] = field(default_factory=dict)
     _snap: snapshot.Snapshot | None = None
 
+    def subtitle_text(self) -> str:
+        return snapshot.default_subtitle(self.state, self.layers.counts()) if self.subtitle is None else self.subtitle
+
     def snapshot(self) -> snapshot.Snapshot:
         if self._snap is None:
-            subtitle = snapshot.default_subtitle(self.state, self.layers.counts()) if self.subtitle is None \
-                else self.subtitle
-            self._snap = snapshot.render(self.state, title=self.title, subtitle=subtitle, preset=self.preset,
+            self._snap = snapshot.render(self.state, title=self.title, subtitle=self.subtitle_text(),
+                                         preset=self.preset,
                                          size=self.size, bounds=self.bounds, approval_no=self.approval_no,
                                          user_points=self.user_points, indicator_data=self.indicator_data)
         return self._snap
+
+    def bare_png(self) -> bytes:
+        """The map without title and subtitle: on a slide they are the slide's own text boxes."""
+        bare = snapshot.render(self.state, title="", preset=self.preset, size=self.size, bounds=self.bounds,
+                               approval_no=self.approval_no, user_points=self.user_points,
+                               indicator_data=self.indicator_data)
+        try:
+            return snapshot.image_bytes(bare, "png")
+        finally:
+            bare.figure.clear()
 
     def image(self, fmt: str) -> bytes:
         if fmt not in self.images:
@@ -69,9 +84,9 @@ def _text(data: str | bytes) -> bytes:
 
 
 def _pptx(job: ExportJob) -> bytes:
-    snap = job.snapshot()
-    return exports.to_pptx(job.image("png"), job.title, snap.sources, snap.links, job.state.lang,
-                          source_urls=snap.source_urls)
+    snap = job.snapshot()  # its sources: the bare picture draws the same layers
+    return exports.to_pptx(job.bare_png(), job.title, snap.sources, snap.links, job.state.lang,
+                           source_urls=snap.source_urls, subtitle=job.subtitle_text())
 
 
 def _html(job: ExportJob) -> bytes:
@@ -94,6 +109,10 @@ FORMATS: dict[str, ExportFormat] = {f.id: f for f in (
 )}
 FORMAT_IDS = tuple(FORMATS)
 MIME = {f.id: f.mime for f in FORMATS.values()}
+ATLAS_EACH = atlas.EACH  # city, type, system, industry
+ATLAS_FORMATS = ("pptx", "pdf")  # an atlas is a deck or one multi-page PDF
+FILM_MIME = {"gif": "image/gif", "mp4": "video/mp4"}
+FILM_FORMATS = tuple(FILM_MIME)
 
 
 def export_all(state: filters.ViewState, formats=FORMAT_IDS, *, title: str | None = None,
@@ -120,3 +139,17 @@ def export_all(state: filters.ViewState, formats=FORMAT_IDS, *, title: str | Non
 def export(state: filters.ViewState, fmt: str, **options) -> bytes:
     """The view ``state`` in one format as bytes (options as for ``export_all``)."""
     return export_all(state, (fmt,), **options)[fmt]
+
+
+def export_atlas(state: filters.ViewState, each: str, fmt: str, *, title: str | None = None,
+                 preset: str = "1920x1080", size=None, approval_no: str = "") -> bytes:
+    """An atlas of ``state``, one map per ``each`` item, as ``pptx`` or ``pdf`` bytes (geo.atlas)."""
+    if fmt not in ATLAS_FORMATS:
+        raise ValueError(f"--each writes pptx or pdf, not {fmt}: add --format pptx or --format pdf")
+    return atlas.build(state, each, (fmt,), title=title, preset=preset, size=size, approval_no=approval_no).files[fmt]
+
+
+def export_film(state: filters.ViewState, fmt: str, *, title: str | None = None, preset: str = "1920x1080",
+                size=None, bounds=None, approval_no: str = "") -> bytes:
+    """The as-of years of ``state`` as a ``gif`` or ``mp4`` film (geo.film)."""
+    return film.film(state, fmt, title=title, preset=preset, size=size, bounds=bounds, approval_no=approval_no)

@@ -15,11 +15,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from PIL import Image
-from pptx import Presentation
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Inches, Pt
 
-from geo import filters, sources, textsafe
+from geo import filters, slide, sources, textsafe
 from geo.layers import exported
 from geo.vocab import ui
 
@@ -35,34 +33,24 @@ SOURCES_PER_COLUMN = 14
 
 
 def to_pptx(snapshot_png_bytes: bytes, title: str, sources: list[str], links: list[str] = (),
-            lang: str = "zh", source_urls: list[str] | None = None) -> bytes:
-    """A 16:9 slide with the title and the map picture, every source with its link in the notes, and
-    the sources ("outlet, date, title", weak ones marked, link beside) on slides of their own."""
-    deck = Presentation()
-    deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
-    slide = deck.slides.add_slide(deck.slide_layouts[5])  # "Title Only"
-    heading = slide.shapes.title
-    heading.text = textsafe.xml_text(title)  # python-pptx refuses what XML cannot hold
-    heading.left, heading.top, heading.width, heading.height = Inches(0.4), Inches(0.15), Inches(12.53), Inches(0.8)
-    heading.text_frame.paragraphs[0].font.size = Pt(26)  # the layout's 44 pt overflows a long title
-    box_w, box_h, top = deck.slide_width - Inches(0.6), deck.slide_height - Inches(1.1), Inches(1.0)
-    with Image.open(io.BytesIO(snapshot_png_bytes)) as image:
-        aspect = image.width / image.height
-    pic_w = min(box_w, int(box_h * aspect))
-    pic_h = int(pic_w / aspect)
-    slide.shapes.add_picture(io.BytesIO(snapshot_png_bytes), Emu((deck.slide_width - pic_w) // 2), top,
-                             Emu(pic_w), Emu(pic_h))
+            lang: str = "zh", source_urls: list[str] | None = None, subtitle: str = "",
+            notes: list[str] | None = None) -> bytes:
+    """A 16:9 slide (geo.slide): title and subtitle as editable text boxes, the map picture without a
+    title of its own, every source with its link in the notes, and the sources ("outlet, date, title",
+    weak ones marked, link beside) on slides of their own.
+
+    ``notes`` replaces the notes built from ``sources``, ``source_urls`` and ``links``.
+    """
     beside = list(source_urls or []) + [""] * (len(sources) - len(source_urls or []))
     lines = [f"{s}  {u}".rstrip() for s, u in zip(sources, beside)]
-    notes = [f"{ui('snapshot_sources', lang)}:", *(f"• {line}" for line in lines)]
-    _add_source_slides(deck, lines, lang)
-    if links and source_urls is None:  # without the addresses beside their sources, list them apart
-        notes += ["", f"{ui('snapshot_links', lang)}:", *(f"• {u}" for u in links)]
-    slide.notes_slide.notes_text_frame.text = textsafe.xml_text("\n".join(notes))
-    out = io.BytesIO()
-    deck.save(out)
-    return out.getvalue()
-
+    if notes is None:
+        notes = [f"{ui('snapshot_sources', lang)}:", *(f"• {line}" for line in lines)]
+        if links and source_urls is None:  # without the addresses beside their sources, list them apart
+            notes += ["", f"{ui('snapshot_links', lang)}:", *(f"• {u}" for u in links)]
+    deck = slide.Deck(lang)
+    deck.map_slide(snapshot_png_bytes, title, subtitle, notes=notes)
+    _add_source_slides(deck.prs, lines, lang)
+    return deck.bytes()
 
 
 # --- data ---------------------------------------------------------------------------------------

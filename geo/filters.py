@@ -18,7 +18,7 @@ import pandas as pd
 import shapely
 from pypinyin import Style, lazy_pinyin
 
-from geo import boundaries, datasets, filter_table, registry
+from geo import basemaps, boundaries, datasets, filter_table, registry
 from geo.choropleth import SCHEMES
 from geo.vocab import (
     INDICATORS,
@@ -27,13 +27,13 @@ from geo.vocab import (
 
 PROVINCE_CODES = filter_table.PROVINCE_CODES
 YEAR_RANGE = filter_table.YEAR_RANGE
-BASEMAPS = ("none", "osm")
+BASEMAPS = basemaps.IDS  # the one declaration: geo.basemaps (天地图 draws tiles only with the user's key)
 industries = filter_table.industries
 
 # The fields after the filters: what the map shows besides them, and where (field, URL parameter, default).
 VIEW_FIELDS = (("indicator", "indicator", None), ("year", "year", None), ("scheme", "cls", "quantiles"),
                ("city", "city", None), ("center", "c", None), ("zoom", "z", None), ("lang", "lang", "zh"),
-               ("basemap", "basemap", "none"))
+               ("basemap", "basemap", basemaps.DEFAULT))
 
 
 def _with(self, **changes) -> "ViewState":

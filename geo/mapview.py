@@ -18,7 +18,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo import assets, boundaries, browser, sources
+from geo import assets, basemaps, boundaries, browser, sources
 from geo.overlays import SHAPES
 from geo.vocab import (
     BOUNDARY_LAYERS,
@@ -35,7 +35,7 @@ from geo.vocab import (
 MAX_ZOOM = 13  # with tiles=None Leaflet has no maxZoom of its own (TECH-NOTES)
 MIN_ZOOM = 6
 BACKGROUND = INK["sea"]
-BASEMAPS = ("none", "osm")
+BASEMAPS = basemaps.IDS  # the one declaration: geo.basemaps
 
 
 class TopoJsonLayer(folium.TopoJson):
@@ -322,14 +322,13 @@ def region_bounds() -> list[list[float]]:
 
 
 def _empty_map(lang: str, basemap: str) -> folium.Map:
-    """A map framed on the region with the page settings and, if asked, OpenStreetMap tiles."""
+    """A map framed on the region with the page settings and, if asked, a basemap's tiles (geo.basemaps)."""
     bounds = region_bounds()
     center = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
     fmap = folium.Map(location=center, zoom_start=7, tiles=None, maxZoom=MAX_ZOOM,
                       minZoom=MIN_ZOOM, zoomSnap=0.25)
     MapSetup().add_to(fmap)
-    if basemap == "osm":
-        folium.TileLayer("OpenStreetMap", name=ui("basemap_osm", lang), max_zoom=MAX_ZOOM).add_to(fmap)
+    basemaps.add_to(fmap, basemap, lang, MAX_ZOOM)  # none, OSM, or 天地图 with the user's own key
     return fmap
 
 

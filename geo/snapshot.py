@@ -14,6 +14,7 @@ own font draws Chinese as boxes, and the system's fonts differ between machines.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib
 import io
@@ -30,15 +31,31 @@ import numpy as np
 import pandas as pd
 import pylopdf_fonts_zh_cn
 import shapely
-from matplotlib import font_manager, patheffects
+from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Rectangle
+from matplotlib.patches import Patch
 from matplotlib_scalebar.scalebar import ScaleBar
 
-from geo import boundaries, choropleth, datasets, filters, indicators, limits, mapview, overlays, sources, textsafe
+from geo import (
+    boundaries,
+    captions,
+    choropleth,
+    datasets,
+    filters,
+    indicators,
+    labels,
+    limits,
+    locator,
+    mapview,
+    overlays,
+    pdffont,
+    slide,
+    sources,
+    textsafe,
+)
 from geo.layers import LAYERS as LAYER_REGISTRY
 from geo.layers import legend_items
 from geo.vocab import (
@@ -46,7 +63,6 @@ from geo.vocab import (
     INK,
     LAYERS,
     LINE_STYLES,
-    OKABE_ITO,
     OTHER_SYMBOLS,
     OVERLAYS,
     STATUS_DASH,
@@ -111,7 +127,7 @@ def _rc() -> dict:
         "font.sans-serif": [font_family(), "DejaVu Sans"],
         "axes.unicode_minus": False,  # Noto's hyphen-minus, not U+2212 from a fallback font
         "svg.fonttype": "none",  # text stays text: searchable, editable
-        "pdf.fonttype": 3,  # Type 42 with this CFF font makes poppler warn (TECH-NOTES)
+        "pdf.fonttype": 3,  # Type 42 of this CFF font makes poppler warn; save() embeds a TrueType subset
         "lines.scale_dashes": False,  # dashes in points, as on the Map page
     }
 
@@ -225,16 +241,24 @@ class _Layout:
     legend_columns: int
 
 
-def _layout(w_in: float, h_in: float) -> _Layout:
+def _layout(w_in: float, h_in: float, aspect: float | None = None, header: bool = True) -> _Layout:
+    """The rectangles; landscape: the map as wide as the view's ``aspect`` needs, the legend beside it.
+
+    Without ``header`` (a slide carries the title as its own text box) the map starts at the top.
+    """
     s = min(w_in, h_in) / DESIGN_SHORT_SIDE_IN
-    m, header, footer = 0.15 * s, 0.75 * s, 0.62 * s
+    m, footer = 0.15 * s, 0.82 * s
+    header = 0.75 * s if header else m
     if w_in / h_in >= 1.2:  # legend in a panel on the right
-        panel = 2.9 * s
-        mw, mh = w_in - panel - 3 * m, h_in - header - footer
-        inset_h = min(1.6 * s, mh * 0.3)
+        mh = h_in - header - footer
+        room = w_in - 3 * m
+        # The map frame fits the region, so the region fills it; the panel takes what is left.
+        mw = room - 2.9 * s if aspect is None else min(room - 2.9 * s, max(mh * aspect, room * 0.3))
+        panel = w_in - mw - 3 * m
+        inset_h = min(max(1.6 * s, min(panel * 0.62, 3.2 * s)), mh * 0.5)
         rects = ((m, footer, mw, mh), (w_in - panel - m, footer + inset_h + m, panel, mh - inset_h - m),
                  (w_in - panel - m, footer, panel, inset_h))
-        columns = 1
+        columns = 2 if panel >= 5.2 * s else 1
     else:  # legend in a band below the map
         band = min(0.38 * (h_in - header - footer), 3.2 * s)
         mh, inset_w = h_in - header - footer - band - m, min(2.2 * s, 0.3 * w_in)
@@ -289,11 +313,6 @@ def _wrap(text: str, width_em: float, max_lines: int) -> str:
 @lru_cache(maxsize=None)
 def _projected(level: str) -> gpd.GeoDataFrame:
     return boundaries.load_level(level).to_crs(boundaries.PROJECTED_CRS)
-
-
-@lru_cache(maxsize=1)
-def _projected_labels() -> gpd.GeoDataFrame:
-    return boundaries.label_points("cities").to_crs(boundaries.PROJECTED_CRS)
 
 
 def _project(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -362,9 +381,8 @@ def default_title(state: filters.ViewState) -> str:
 
 
 def default_subtitle(state: filters.ViewState, counts: dict[str, int]) -> str:
-    """The visible layers with their feature counts, e.g. '承接平台 8 · 共建园区 20'."""
-    return " · ".join(f"{OVERLAYS[o](state.lang)} {counts[o]}" for o in OVERLAYS
-                      if o in state.overlays and counts.get(o))
+    """The active filters in words, then the visible layers with their counts (geo.captions.subtitle)."""
+    return captions.subtitle(state, counts)
 
 
 # --- drawing ------------------------------------------------------------------------------------
@@ -401,26 +419,27 @@ class _Pen:
 def render(state: filters.ViewState, *, title: str, subtitle: str = "", preset: str = "1920x1080",
            size: tuple[int, int] | None = None, bounds=None, approval_no: str = "",
            user_points: gpd.GeoDataFrame | None = None, indicator_data: pd.DataFrame | None = None,
-           today: dt.date | None = None) -> Snapshot:
+           today: dt.date | None = None, layers: filters.Layers | None = None) -> Snapshot:
     """Draw the view ``state`` (exactly ``visible_layers(state, user_points)``) as a map figure.
 
     ``bounds`` is the visible extent (west, south, east, north in degrees, as st_folium reports it);
     the default is the three provinces. ``indicator_data`` replaces the shipped indicator table (a
-    session's uploads); the date printed is ``today`` (default: today).
+    session's uploads); the date printed is ``today`` (default: today). ``layers`` replaces
+    ``visible_layers(state)`` (an atlas page of one platform system, geo.atlas).
     """
     width, height = pixel_size(preset, size)
     dpi = _dpi(preset, width, height)
     lang = normalise_language(state.lang)
-    layers = filters.visible_layers(state, user_points)
+    layers = filters.visible_layers(state, user_points) if layers is None else layers
     colour = _choropleth(state, indicator_data)
     source_labels, source_urls, links = _sources(layers, colour, lang)
     with _style():
         # The +0.001 px keeps float rounding from truncating the canvas to one pixel less.
         fig = Figure(figsize=((width + 1e-3) / dpi, (height + 1e-3) / dpi), dpi=dpi)
         w_in, h_in = fig.get_size_inches()
-        lay = _layout(w_in, h_in)
-        ax = fig.add_axes(lay.map)
         box = view_box(bounds)
+        lay = _layout(w_in, h_in, slide.view_aspect(box), header=bool(title or subtitle))
+        ax = fig.add_axes(lay.map)
         x0, y0, x1, y1 = _fit(box, (lay.map[2] * w_in) / (lay.map[3] * h_in))
         ax.set_xlim(x0, x1)
         ax.set_ylim(y0, y1)
@@ -428,8 +447,13 @@ def render(state: filters.ViewState, *, title: str, subtitle: str = "", preset: 
         counts = _draw_map(ax, layers, state, colour, pen)
         _unlabel(ax)
         _draw_furniture(ax, box, pen, lang)
-        _draw_legend(fig.add_axes(lay.legend), layers, colour, pen, lang, lay.legend_columns)
+        if not approval_no.strip():
+            slide.draw_unapproved_note(ax, lang, pen)
+        labels.draw_labels(ax, layers, lang, pen)  # after every symbol and the furniture: they are its obstacles
+        legend = fig.add_axes(lay.legend)
+        # The inset first: the legend attaches a canvas, after which every geopandas plot redraws the figure.
         _draw_inset(fig.add_axes(lay.inset), (x0, y0, x1, y1), lang, pen)
+        _draw_legend(legend, layers, colour, pen, lang, lay.legend_columns)
         _draw_text(fig, title, subtitle, source_labels, approval_no, lang, lay, today or dt.date.today())
     return Snapshot(fig, counts, source_labels, links, font_family(), (width, height), dpi, title, source_urls)
 
@@ -454,7 +478,6 @@ def _draw_map(ax, layers: filters.Layers, state, colour: _Choropleth | None, pen
     """Boundaries, choropleth and every layer of the registry (``geo.layers``), stacked by its ``z``."""
     _setup_axes(ax)
     _draw_boundaries(ax, colour, state.city, pen)
-    _draw_city_labels(ax, state.lang, pen)
     spread = [layer.id for layer in LAYER_REGISTRY if layer.spread]
     offsets = dict(zip(spread, overlays.spread_offsets(*(layers[i] for i in spread))))
     counts = {}
@@ -510,15 +533,6 @@ def _draw_flows(ax, flows: gpd.GeoDataFrame, pen: _Pen, z: float = 6) -> int:
         flows.plot(ax=ax, color=style.colour, alpha=style.opacity, linewidth=pen.pt(style.weight),
                    linestyle=pen.dashes(style.dash), zorder=z)
     return len(flows)
-
-
-def _draw_city_labels(ax, lang: str, pen: _Pen) -> None:
-    key = "name_en" if lang == "en" else "name_zh"
-    halo = [patheffects.withStroke(linewidth=pen.pt(3.5), foreground=INK["halo"])]
-    for _, row in _projected_labels().iterrows():
-        ax.text(row.geometry.x, row.geometry.y, row[key], fontsize=pen.pt(13),
-                color=LAYERS["city_labels"].stroke, ha="center", va="center", zorder=7,
-                path_effects=halo, clip_on=True)
 
 
 def _draw_stations(ax, stations: gpd.GeoDataFrame, pen: _Pen, z: float = 8) -> int:
@@ -645,22 +659,8 @@ def _legend(ax, entries, title: str, pen: _Pen, columns: int, shrink: float):
 
 
 def _draw_inset(ax, extent, lang: str, pen: _Pen) -> None:
-    """The three provinces with the map's extent as a red rectangle."""
-    provinces = _projected("provinces")
-    _setup_axes(ax)
-    provinces.plot(ax=ax, color=LAYERS["counties"].fill, edgecolor=LAYERS["provinces"].stroke,
-                   linewidth=pen.pt(0.8))
-    x0, y0, x1, y1 = extent
-    ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor=OKABE_ITO["vermillion"],
-                           linewidth=pen.pt(2)))
-    rx0, ry0, rx1, ry1 = provinces.total_bounds
-    lo_x, lo_y, hi_x, hi_y = min(rx0, x0), min(ry0, y0), max(rx1, x1), max(ry1, y1)
-    pad = 0.06 * max(hi_x - lo_x, hi_y - lo_y)
-    ax.set_xlim(lo_x - pad, hi_x + pad)
-    ax.set_ylim(lo_y - pad, hi_y + pad)
-    ax.set_anchor("SW")
-    _unlabel(ax)
-    ax.set_title(ui("snapshot_inset", lang), fontsize=pen.pt(10.5), loc="left", pad=pen.pt(3))
+    """The locator: the three provinces among their neighbours, the map's extent in red (geo.locator)."""
+    locator.draw_locator(ax, extent, lang, pen)
 
 
 def _draw_text(fig, title: str, subtitle: str, sources: list[str], approval_no: str, lang: str,
@@ -672,19 +672,23 @@ def _draw_text(fig, title: str, subtitle: str, sources: list[str], approval_no: 
     # User text prints as typed: measured and wrapped as written, then escaped for mathtext ($) once
     # the wrap is done, and without characters an SVG cannot hold.
     title, subtitle, approval_no = (_typed(t) for t in (title, subtitle, approval_no))
-    fig.text(left, 1 - 0.1 * s / h_in, _mathsafe(_wrap(title, width_pt / (21 * s), 1)), fontsize=21 * s,
-             va="top", ha="left")
+    if title:
+        fig.text(left, 1 - 0.1 * s / h_in, _mathsafe(_wrap(title, width_pt / (21 * s), 1)), fontsize=21 * s,
+                 va="top", ha="left")
     if subtitle:
         fig.text(left, 1 - 0.5 * s / h_in, _mathsafe(_wrap(subtitle, width_pt / (11.5 * s), 1)),
                  fontsize=11.5 * s, color=INK["note"], va="top", ha="left")
-    small = 7.5 * s
+    small = 10.5 * s  # on a slide the picture is scaled to ~85 %: still about 9 pt (7.5 pt read as 6 pt)
     facts = [f"{ui('snapshot_date', lang)}: {today.isoformat()}", ui("snapshot_projection", lang)]
     if approval_no.strip():
         facts.append(f"{ui('approval_no', lang)}: {approval_no.strip()}")
-    fig.text(left, 0.1 * s / h_in, _mathsafe(" · ".join(facts) + " · " + ui("schematic_note", lang)),
-             fontsize=small, color=INK["text"], va="bottom", ha="left")
-    fig.text(left, 0.27 * s / h_in, _mathsafe(source_line(sources, lang, width_pt / small)), fontsize=small,
-             color=INK["text"], va="bottom", ha="left", linespacing=1.3)
+    else:
+        facts.append(ui("not_approved", lang))
+    fig.text(left, 0.1 * s / h_in, _mathsafe(_wrap(" · ".join(facts) + " · " + ui("schematic_note", lang),
+                                                   width_pt / (small * 0.92), 1)),
+             fontsize=small * 0.92, color=INK["text"], va="bottom", ha="left")
+    fig.text(left, 0.3 * s / h_in, _mathsafe(source_line(sources, lang, width_pt / small)), fontsize=small,
+             color=INK["text"], va="bottom", ha="left", linespacing=1.25)
 
 
 def _typed(text: str | None) -> str:
@@ -727,7 +731,8 @@ def save(snapshot: Snapshot, path_or_buffer, fmt: str) -> None:
     """Write the snapshot as png (exactly its pixel size), svg (text as text) or pdf."""
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"format {fmt!r}: save writes {', '.join(IMAGE_FORMATS)}")
-    with _style():
+    truetype = pdffont.type42([snapshot.figure], font_path()) if fmt == "pdf" else contextlib.nullcontext()
+    with _style(), truetype:  # PDF: TrueType (Type 42) text, which print shops accept
         snapshot.figure.savefig(path_or_buffer, format=fmt, dpi=snapshot.dpi,
                                 metadata={"Title": textsafe.xml_text(snapshot.title)})
 

@@ -50,6 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--query", default="", help='Map page URL parameters, e.g. "type=innovation&prov=130000"')
     parser.add_argument("--out", help="output file (default: jjj-map.FORMAT)")
     parser.add_argument("--workspace", metavar="ID", help="include this team workspace's rows (its view-link id)")
+    parser.add_argument("--each", choices=export_formats.ATLAS_EACH,
+                        help="an atlas: one slide/page per item, as --format pptx or pdf (geo.atlas)")
+    parser.add_argument("--film", choices=export_formats.FILM_FORMATS,
+                        help="the as-of years as a film, one frame per year (geo.film)")
     for param, flags, text in cli_options():
         parser.add_argument(*flags, dest=f"q_{param}", metavar=flags[0][2:].upper().replace("-", "_"), help=text)
     return parser
@@ -98,6 +102,19 @@ def _indicator_data():
     return None if rows is None else uploads.merge_indicators(shipped, rows)
 
 
+def _export(args: argparse.Namespace, state: filters.ViewState, preset: str, size, bounds) -> bytes:
+    """The bytes the options ask for: a film, an atlas, or the view in one format."""
+    if args.film:
+        return export_formats.export_film(state, args.film, title=args.title, preset=preset, size=size,
+                                          bounds=bounds, approval_no=args.approval)
+    if args.each:
+        return export_formats.export_atlas(state, args.each, args.format, title=args.title, preset=preset,
+                                           size=size, approval_no=args.approval)
+    return export_formats.export(state, args.format, title=args.title, subtitle=args.subtitle, preset=preset,
+                                 size=size, bounds=bounds, approval_no=args.approval,
+                                 indicator_data=_indicator_data())
+
+
 def main(argv: list[str] | None = None) -> int:
     """CLI entry point: 0 when the file is written, 2 with a message on a bad option."""
     parser = _parser()
@@ -113,22 +130,25 @@ def main(argv: list[str] | None = None) -> int:
     if args.workspace is not None and not _open_workspace(args.workspace, state.source):
         print(f"{parser.prog}: error: --workspace {args.workspace!r}: no such workspace", file=sys.stderr)
         return 2
-    out = Path(args.out or f"jjj-map.{export_formats.FORMATS[args.format].extension}")
+    if args.each and args.format not in export_formats.ATLAS_FORMATS:
+        parser.error(f"--each writes pptx or pdf, not {args.format}: add --format pptx or --format pdf")
+    if args.each and args.film:
+        parser.error("--each and --film: choose one")
+    out = Path(args.out or f"jjj-map.{args.film or export_formats.FORMATS[args.format].extension}")
     try:
         _check_output_path(out)
     except ValueError as err:  # the options are fine; only where to write is wrong: one line
         print(f"{parser.prog}: error: {err}", file=sys.stderr)
         return 2
-    data = export_formats.export(state, args.format, title=args.title, subtitle=args.subtitle, preset=preset,
-                                 size=size, bounds=bounds, approval_no=args.approval,
-                                 indicator_data=_indicator_data())
+    data = _export(args, state, preset, size, bounds)
     try:
         out.write_bytes(data)
     except OSError as err:  # e.g. a full disk (ENOSPC): no half-written file, one line, exit 2
         out.unlink(missing_ok=True)
         print(f"{parser.prog}: error: cannot write {out}: {err.strerror or err}", file=sys.stderr)
         return 2
-    detail = f" ({'×'.join(map(str, snapshot.pixel_size(preset, size)))} px)" if args.format == "png" else ""
+    pictured = args.film or (args.format == "png" and not args.each)
+    detail = f" ({'×'.join(map(str, snapshot.pixel_size(preset, size)))} px)" if pictured else ""
     print(f"wrote {out}{detail}, {len(data):,} bytes")
     return 0
 

@@ -59,6 +59,14 @@ INK = {
     "panel": "rgba(255,255,255,.93)",  # legend panels
     "shadow": "rgba(0,0,0,.3)",
     "sea": "#dde7ee",  # the map background outside the region
+    "warning": "#8a1c00",  # the "not an approved map" note (map face, atlas title page)
+    "county_label": "#555555",  # county names in a snapshot
+    "locator_sea": "#cfe0ec",  # the locator inset (geo.locator): sea, neighbours, other countries
+    "neighbour_fill": "#e4e1d8",
+    "neighbour_edge": "#a8a49a",
+    "foreign_fill": "#efeee9",
+    "neighbour_label": "#6b675e",
+    "sea_label": "#3d6f8e",
 }
 # Sequential classes of the choropleth (ColorBrewer YlGnBu, 5 classes) and the "no data" grey.
 CHOROPLETH_PALETTE = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
@@ -819,3 +827,53 @@ UPLOAD_MESSAGES.update({
     "more_problems": Term("另有 {n} 行存在同样的问题（{problem}）", "{n} more rows have the same problem ({problem})"),
     "more_problems_all": Term("另有 {n} 条问题未列出", "{n} more problems are not listed"),
 })
+# --- Slides, atlases, the timeline film and the locator (geo.slide, geo.atlas, geo.film, geo.locator) ---
+UI.update({
+    "not_approved": Term("未经审图 / 非审批地图", "Not an approved map (no map approval number)"),
+    "as_of_year": Term("截至 {year} 年", "as of {year}"),
+    "undated_excluded": Term("不含年份不明者", "excluding those with no known year"),
+    "whole_region": Term("京津冀全域", "All of Beijing–Tianjin–Hebei"),
+    "no_types": Term("不含平台类型", "no platform type"),
+    "industry_words": Term("产业：{names}", "industry: {names}"),
+    "list_sep": Term("、", ", "),
+    "notes_more_sources": Term("完整来源列表见备注或末页", "full list of sources in the notes / last slide"),
+    "atlas_each_city": Term("分城市图集", "atlas by city"),
+    "atlas_each_type": Term("分平台类型图集", "atlas by platform type"),
+    "atlas_each_system": Term("分承接体系图集", "atlas by platform system"),
+    "atlas_each_industry": Term("分产业图集", "atlas by industry"),
+    "atlas_slides": Term("共 {n} 幅地图", "{n} maps"),
+    "atlas_sources": Term("资料来源与链接", "Sources and links"),
+    "count_words": Term("{name} {n} 个", "{name}: {n}"),
+    "indicator_words": Term("{name} {value} {unit}（{year} 年）", "{name} {value} {unit} ({year})"),
+    "no_indicators": Term("无指标数据", "no indicator data"),
+    "film_title": Term("京津冀协同：平台与园区的设立（{first}–{last} 年）",
+                       "JJJ coordination: platforms and parks as they were set up ({first}–{last})"),
+    "inset_neighbours": Term("位置示意（周边省区）", "Location among the neighbouring provinces"),
+    "bohai": Term("渤海", "Bohai Sea"),
+    "basemap_tianditu_vec": Term("天地图 矢量（需自备密钥）", "Tianditu vector (needs your key)"),
+    "basemap_tianditu_img": Term("天地图 影像（需自备密钥）", "Tianditu imagery (needs your key)"),
+    "atlas_and_film": Term("图集与时间轴动画", "Atlas and timeline film"),
+    "atlas_and_film_intro": Term(
+        "同一视图与设置：每个城市、平台类型、承接体系或产业一页地图（PPTX 或多页 PDF）；"
+        "或按截至年份逐年播放的动画（GIF 或 MP4）。生成需时十余秒。",
+        "The same view and settings: one map per city, platform type, platform system or industry "
+        "(PPTX or a multi-page PDF); or the as-of years as a film (GIF or MP4). Takes ten seconds or more."),
+    "atlas_each": Term("图集分页", "One page per"),
+    "atlas_each_label_city": WORKSPACE_FIELDS["city"],  # the same terms, defined once
+    "atlas_each_label_type": WORKSPACE_FIELDS["platform_type"],
+    "atlas_each_label_system": Term("承接体系", "Platform system"),
+    "atlas_each_label_industry": WORKSPACE_FIELDS["industries"],
+    "atlas_format": Term("图集格式", "Atlas format"),
+    "make_atlas": Term("生成图集", "Make the atlas"),
+    "film_format": Term("动画格式", "Film format"),
+    "make_film": Term("生成动画", "Make the film"),
+    "film_download": Term("时间轴动画", "Timeline film"),
+})
+# The locator's neighbours, named as the boundary package names them (zh) with an English name.
+NEIGHBOUR_PROVINCES: dict[str, Term] = {
+    "山西省": Term("山西", "Shanxi"),
+    "内蒙古自治区": Term("内蒙古", "Inner Mongolia"),
+    "辽宁省": Term("辽宁", "Liaoning"),
+    "山东省": Term("山东", "Shandong"),
+    "河南省": Term("河南", "Henan"),
+}

@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import (
+    basemaps,
     boundaries,
     charts,
     choropleth,
@@ -196,8 +197,10 @@ with panel_col:
 
 # --- sidebar: layers and filters -----------------------------------------------------------------
 side = st.sidebar
-side.selectbox(ui("basemap", lang), filters.BASEMAPS, key="basemap",
-               format_func=lambda b: ui("basemap_none" if b == "none" else "basemap_osm", lang))
+offered_basemaps = basemaps.choices()  # 天地图 only with the user's key (geo.basemaps)
+if ss.get("basemap") not in offered_basemaps:  # a shared link naming one this server cannot draw
+    ss["basemap"] = basemaps.DEFAULT
+side.selectbox(ui("basemap", lang), offered_basemaps, key="basemap", format_func=lambda b: basemaps.label(b, lang))
 filter_widgets.draw(side, "layers", lang, ss)
 city_indicators = indicators.with_values(data, INDICATORS, cities["code"])
 side.selectbox(ui("choropleth", lang), [None, *city_indicators], key="m_indicator",

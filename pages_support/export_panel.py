@@ -1,4 +1,5 @@
-"""The Map page's export panel (a helper, not a page): images, a slide, an offline map, the data.
+"""The Map page's export panel (a helper, not a page): images, a slide, an offline map, the data, and
+an atlas (one map per city, type, system or industry) or the timeline film of the same view.
 
 ``render_export_panel(state, counts, bounds, user_points, lang)`` is called by pages/map.py under the map.
 Nothing is drawn until "Generate" is clicked, so the Map page stays fast; the files are then kept
@@ -19,6 +20,8 @@ from geo.workspace import active
 from pages_support import workspace_context
 
 _RESULT = "x_result"  # session key: (request key, {format: bytes})
+_ATLAS = "x_atlas_result"  # session key: (request key, format, bytes)
+_FILM = "x_film_result"
 
 
 def _digest(frame: pd.DataFrame | None) -> str:
@@ -85,6 +88,7 @@ def render_export_panel(state: filters.ViewState, counts: dict[str, int], bounds
         elif stored:
             _downloads(stored[1])
         st.caption(ui("export_data_note", lang))
+        _atlas_and_film(state, box, settings, request, lang)
 
 
 def _downloads(files: dict[str, bytes]) -> None:
@@ -95,3 +99,41 @@ def _downloads(files: dict[str, bytes]) -> None:
         column.download_button(spec.label, data,
                                file_name=f"{stem}.{spec.extension}", mime=spec.mime, key=f"x_download_{fmt}",
                                on_click="ignore", icon=":material/download:")
+
+
+def _atlas_and_film(state: filters.ViewState, box, settings: dict, view_request: str, lang: str) -> None:
+    """Atlas and film buttons: the view and settings of the exports above (geo.export_formats)."""
+    st.markdown(f"**{ui('atlas_and_film', lang)}**")
+    st.caption(ui("atlas_and_film_intro", lang))
+    common = {"title": settings["title"], "preset": settings["preset"], "size": settings["size"],
+              "approval_no": settings["approval_no"]}
+    left, right = st.columns(2)
+    each = left.selectbox(ui("atlas_each", lang), export_formats.ATLAS_EACH, key="x_atlas_each",
+                          format_func=lambda e: ui(f"atlas_each_label_{e}", lang))
+    atlas_fmt = right.selectbox(ui("atlas_format", lang), export_formats.ATLAS_FORMATS, key="x_atlas_format",
+                                format_func=str.upper)
+    atlas_request = repr((view_request, each, atlas_fmt))
+    if left.button(ui("make_atlas", lang), key="x_atlas"):
+        with st.spinner(ui("generating", lang)):
+            data = export_formats.export_atlas(state, each, atlas_fmt, **common)
+        st.session_state[_ATLAS] = (atlas_request, atlas_fmt, data)
+    left, right = st.columns(2)
+    film_fmt = right.selectbox(ui("film_format", lang), export_formats.FILM_FORMATS, key="x_film_format",
+                               format_func=str.upper)
+    film_request = repr((view_request, film_fmt))
+    if left.button(ui("make_film", lang), key="x_film"):
+        with st.spinner(ui("generating", lang)):
+            data = export_formats.export_film(state, film_fmt, bounds=box, **common)
+        st.session_state[_FILM] = (film_request, film_fmt, data)
+    stem = f"jjj-map-{dt.date.today().isoformat()}"
+    for slot, request, label, mimes, name in (
+            (_ATLAS, atlas_request, ui(f"atlas_each_{each}", lang), {f: export_formats.MIME[f] for f in
+                                                                    export_formats.ATLAS_FORMATS}, f"atlas-{each}"),
+            (_FILM, film_request, ui("film_download", lang), export_formats.FILM_MIME, "film")):
+        stored = st.session_state.get(slot)
+        if stored and stored[0] != request:
+            st.caption(ui("export_stale", lang))
+        elif stored:
+            _, fmt, data = stored
+            st.download_button(f"{label} ({fmt.upper()})", data, file_name=f"{stem}-{name}.{fmt}", mime=mimes[fmt],
+                               key=f"{slot}_download", on_click="ignore", icon=":material/download:")

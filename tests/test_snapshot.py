@@ -93,7 +93,7 @@ def test_svg_is_valid_xml_and_keeps_the_title_as_text(default_snap):
 def test_pdf_is_a_pdf_with_the_cjk_font_embedded_as_searchable_text(default_snap):
     data = snapshot.image_bytes(default_snap, "pdf")
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
-    assert b"/Subtype /Type3" in data  # fonttype 3: poppler renders it without warnings
+    assert b"/Subtype /Type3" not in data and b"/CIDFontType2" in data  # TrueType (Type 42), tests/test_slide.py
     assert b"NotoSansSC-Regular" in data
     assert b"/ToUnicode" in data  # the text can be searched and copied
 
@@ -108,7 +108,7 @@ def test_pptx_has_one_picture_the_title_and_every_source_in_the_notes(default_sn
     slide = deck.slides[0]
     pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
     assert len(pictures) == 1
-    assert slide.shapes.title.text == TITLE
+    assert [s.text_frame.text for s in slide.shapes if s.name == "Title"] == [TITLE]  # an editable text box
     notes = slide.notes_slide.notes_text_frame.text
     assert all(source in notes for source in default_snap.sources)
     assert all(link in notes for link in default_snap.links)
@@ -303,6 +303,37 @@ def test_export_panel_generates_on_click_and_offers_every_format():
     at.text_input(key="x_title").input("Another title").run()
     assert not at.get("download_button")  # the settings changed: the files are stale
     assert any(c.value.startswith("The view or the settings changed") for c in at.caption)
+
+
+def test_export_panel_makes_an_atlas_and_a_film_of_the_same_view_and_settings():
+    from streamlit.testing.v1 import AppTest
+
+    from geo import atlas, film, vocab
+
+    at = AppTest.from_string(PANEL_SCRIPT.format(root=str(ROOT)), default_timeout=300).run()
+    at.selectbox(key="x_preset").set_value("custom").run()
+    at.number_input(key="x_width").set_value(640).run()
+    at.number_input(key="x_height").set_value(360).run()
+    at.text_input(key="x_title").input("Atlas $x$ title").run()
+    at.selectbox(key="x_atlas_each").set_value("system").run()
+    at.button(key="x_atlas").click().run()
+    assert not at.exception, at.exception
+    at.selectbox(key="x_film_format").set_value("gif").run()
+    at.button(key="x_film").click().run()
+    assert not at.exception, at.exception
+    buttons = {b.proto.label: b for b in at.get("download_button")}
+    atlas_label = f"{vocab.ui('atlas_each_system', 'en')} (PPTX)"
+    film_label = f"{vocab.ui('film_download', 'en')} (GIF)"
+    assert set(buttons) == {atlas_label, film_label}
+    assert buttons[film_label].proto.url  # the bytes are served
+    deck = Presentation(io.BytesIO(at.session_state["x_atlas_result"][2]))
+    systems = atlas.items(filters.ViewState(overlays=("platforms",), lang="en"), "system")
+    assert len(deck.slides) >= 1 + len(systems) + 1  # title, one per system, the sources
+    assert deck.slides[0].shapes[0].text_frame.text == "Atlas $x$ title"  # the panel's title, as typed
+    gif = at.session_state["x_film_result"][2]
+    assert gif[:6] in (b"GIF89a", b"GIF87a")
+    with Image.open(io.BytesIO(gif)) as movie:
+        assert movie.size == (640, 360) and movie.n_frames == len(film.years())
 
 
 def test_every_export_format_is_one_record_with_a_writer_mime_type_extension_and_label():
