@@ -247,3 +247,12 @@ def test_tampered_archive_is_refused_without_echoing_its_text(store):
 def _workspace_names(store):
     with store.engine.connect() as conn:
         return [r.name for r in conn.execute(sa.select(store.t["workspaces"].c.name))]
+
+
+def test_ids_and_keys_never_start_with_a_dash(monkeypatch):
+    # token_urlsafe starts with "-" one time in 64; the command line would read such an id as an option.
+    from geo.workspace import store as store_module
+
+    tokens = iter(["-looks-like-an-option", "fine_token"])
+    monkeypatch.setattr(store_module.secrets, "token_urlsafe", lambda n: next(tokens))
+    assert store_module._token(16) == "fine_token"

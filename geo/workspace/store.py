@@ -62,6 +62,13 @@ def default_url() -> str:
     return f"sqlite:///{folder / SQLITE_FILE}"
 
 
+def _token(nbytes: int) -> str:
+    """An unguessable URL-safe token that never starts with "-" (a command line would read it as an option)."""
+    while (token := secrets.token_urlsafe(nbytes)).startswith("-"):
+        pass
+    return token
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
@@ -155,7 +162,7 @@ class Store:
         name = (name or "").strip()
         if not name or len(name) > MAX_NAME:
             raise WorkspaceError("ws_bad_args", error=f"name must be 1–{MAX_NAME} characters")
-        workspace_id, key, salt = secrets.token_urlsafe(16), secrets.token_urlsafe(24), secrets.token_bytes(16)
+        workspace_id, key, salt = _token(16), _token(24), secrets.token_bytes(16)
         with self.engine.begin() as conn:
             conn.execute(self.t["workspaces"].insert().values(
                 id=workspace_id, name=name, created=_now(), key_salt=salt, key_hash=_hash_key(key, salt)))
