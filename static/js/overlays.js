@@ -43,12 +43,19 @@ jjj.addOverlay = function(group, data, info, className, bubble, canvas) {
 
 // A symbol on the shared canvas: the shape of jjj.pointLayer's SVG, painted from its path data.
 jjj.CanvasSymbol = L.CircleMarker.extend({
+    // drawn ``offset`` pixels from its point (a fanned-out symbol): hovering and clicking follow it
+    _centre: function() { return this._point.add(L.point(this.options.offset)); },
+    _updateBounds: function() {
+        var r = this._radius + this._clickTolerance(), c = this._centre();
+        this._pxBounds = L.bounds(c.subtract([r, r]), c.add([r, r]));
+    },
+    _containsPoint: function(p) { return p.distanceTo(this._centre()) <= this._radius + this._clickTolerance(); },
     _updatePath: function() {
-        var r = this._renderer, p = this._point, o = this.options.offset;
+        var r = this._renderer, c = this._centre();
         if (!r._drawing || this._empty()) { return; }
         var ctx = r._ctx, path = jjj.paths[this.options.shape] || jjj.paths.circle;
         ctx.save();
-        ctx.translate(p.x + o[0] - 8, p.y + o[1] - 8);
+        ctx.translate(c.x - 8, c.y - 8);
         ctx.fillStyle = this.options.fillColor;
         ctx.fill(path);
         ctx.lineWidth = 1.1;

@@ -1,6 +1,6 @@
 """A workspace of 400 fictional platforms (above geo.bigpoints.CANVAS_THRESHOLD) in headless Chromium:
-the platforms are painted on the shared canvas, not as a DOM marker each, and a type filter repaints
-them with the map never blank."""
+the platforms are painted on the shared canvas, not as a DOM marker each, a painted one shows its
+tooltip, and a type filter repaints them with the base map kept."""
 
 from __future__ import annotations
 
@@ -37,6 +37,18 @@ def _painted_pixels(frame) -> int:
     }""")
 
 
+def _hover_first_symbol(page, frame) -> None:
+    """Moves the mouse onto a painted platform (its position from the map, offset included)."""
+    x, y = frame.evaluate("""() => {
+        const l = Object.values(window.map._layers).find(l => l instanceof jjj.CanvasSymbol);
+        const box = window.map.getContainer().getBoundingClientRect();
+        return [box.left + l._point.x + l.options.offset[0], box.top + l._point.y + l.options.offset[1]];
+    }""")
+    box = frame.frame_element().bounding_box()
+    page.mouse.move(box["x"] + x + 3, box["y"] + y + 3)
+    page.mouse.move(box["x"] + x, box["y"] + y)
+
+
 def test_many_platforms_are_painted_on_a_canvas_and_a_filter_repaints_them(pw, tmp_path, monkeypatch):
     monkeypatch.setenv("JJJ_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("JJJ_DATABASE_URL", raising=False)
@@ -52,6 +64,9 @@ def test_many_platforms_are_painted_on_a_canvas_and_a_filter_repaints_them(pw, t
         assert _wait_drawn(page, frame, "platform", 400) == 400
         assert frame.locator(".jjj-sym-platform").count() == 0  # no DOM marker per point
         assert _painted_pixels(frame) > 1000
+        page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60000)
+        _hover_first_symbol(page, frame)
+        frame.locator(".leaflet-tooltip").filter(has_text="Test platform").wait_for(timeout=10000)
         pill = PLATFORM_SYMBOLS["innovation"].term("en")
         page.get_by_role("button", name=pill, exact=True).click(timeout=60000)
         assert _wait_drawn(page, frame, "platform", 340) == 340
