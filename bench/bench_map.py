@@ -46,8 +46,15 @@ class Variant:
 
 # In-page JavaScript: the map lives in a same-origin component iframe, so the main page can count
 # its elements on every animation frame (no polling from Python, no frames missed).
+# "jjj:KIND" counts the symbols of a layer painted on the canvas (geo/bigpoints.py), which has no element each.
 _COUNT_JS = """(selector) => [...document.querySelectorAll('iframe')].reduce((n, f) => {
-    try { return n + f.contentDocument.querySelectorAll(selector).length; } catch (e) { return n; }
+    try {
+        if (selector.startsWith('jjj:')) {
+            const drawn = f.contentWindow.jjj && f.contentWindow.jjj.drawn;
+            return n + ((drawn && drawn[selector.slice(4)]) || 0);
+        }
+        return n + f.contentDocument.querySelectorAll(selector).length;
+    } catch (e) { return n; }
 }, 0)"""
 _SAMPLER_JS = """([boundary, selector, op, value]) => {
     const count = %s;

@@ -18,7 +18,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo import assets, basemaps, boundaries, browser, sources
+from geo import assets, basemaps, bigpoints, boundaries, browser, sources
 from geo.overlays import SHAPES
 from geo.vocab import (
     BOUNDARY_LAYERS,
@@ -401,7 +401,7 @@ class BaseLayers(MacroElement):
         labels = boundaries.label_points("cities")
         self.config_json = browser.script_json({
             "styles": {level: _path_style(level) for level in BOUNDARY_LAYERS}, "nameKey": self.name_key,
-            "bounds": region_bounds(), "shapes": SHAPES, "ink": INK,
+            "bounds": region_bounds(), "shapes": SHAPES, "shapePaths": bigpoints.shape_paths(SHAPES), "ink": INK,
             "labels": [[row[self.name_key], round(row.geometry.y, 4), round(row.geometry.x, 4)]
                        for _, row in labels.iterrows()],
             "topology": boundaries.topology() if inline else None,

@@ -22,7 +22,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo import boundaries, browser, sources
+from geo import bigpoints, boundaries, browser, sources
 from geo.layers import LAYERS as LAYER_REGISTRY
 from geo.layers import Layer, Layers, LegendItem, by_stacking, legend_items, platform_types
 from geo.vocab import (
@@ -167,7 +167,7 @@ class GeoJsonOverlay(MacroElement):
         """
         {% macro script(this, kwargs) %}
             jjj.addOverlay({{ this._parent.get_name() }}, {{ this.data_json }}, {{ this.info_json }},
-                {{ this.class_name|tojson }}, {{ this.bubble|tojson }});  // static/js/overlays.js
+                {{ this.class_name|tojson }}, {{ this.bubble|tojson }}, {{ this.canvas|tojson }});  // overlays.js
         {% endmacro %}
         """
     )
@@ -179,6 +179,8 @@ class GeoJsonOverlay(MacroElement):
         self.info_json = browser.script_json(info)
         self.class_name = class_name
         self.bubble = bubble
+        # many points: one canvas instead of a DOM marker each (geo/bigpoints.py)
+        self.canvas = bigpoints.uses_canvas(sum(f["geometry"]["type"] == "Point" for f in features))
 
 
 def _compact(feature: dict):

@@ -54,8 +54,10 @@ jjj.initBase = function(map, cfg) {
         map.keyboard.enable();
     }
     jjj.shapes = cfg.shapes;
+    jjj.shapePaths = cfg.shapePaths;  // the same shapes as SVG path data, for the canvas
     jjj.ink = cfg.ink;  // colours from geo/vocab.py, as data
-    [["jjjBase", 350], ["jjjAreas", 380], ["jjjLabels", 450]].forEach(function(p) {
+    // jjjPoints: big point layers on one canvas (static/js/overlays.js), above the labels like markers
+    [["jjjBase", 350], ["jjjAreas", 380], ["jjjLabels", 450], ["jjjPoints", 600]].forEach(function(p) {
         map.createPane(p[0]).style.zIndex = p[1];
     });
     map.getPane("jjjLabels").style.pointerEvents = "none";
