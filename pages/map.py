@@ -14,6 +14,7 @@ from geo import (
     charts,
     choropleth,
     datasets,
+    filter_scope,
     filters,
     indicators,
     mapview,
@@ -210,7 +211,7 @@ year_col, cls_col = side.columns(2)
 year_col.selectbox(ui("year", lang), years, key="m_year", disabled=not years, placeholder="—")
 cls_col.selectbox(ui("classification", lang), list(choropleth.SCHEMES), key="m_scheme",
                   format_func=lambda s: ui(s, lang), disabled=not years)
-side.subheader(ui("filters", lang), help=ui("filter_help", lang))
+side.subheader(ui("filters", lang), help=filter_scope.scope_summary(lang))
 filter_widgets.draw(side, "filters", lang, ss)
 
 # --- the linked panel ----------------------------------------------------------------------------
