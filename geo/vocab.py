@@ -883,3 +883,8 @@ UI.update({
                                    "Hides the point layers this filter does not act on (stations, airports …); "
                                    "reset shows them again"),
 })
+UI.update({
+    "export_view": Term("下列文件所示视图：东经 {w}–{e}°，北纬 {s}–{n}°",
+                        "These files show: {w}–{e}°E, {s}–{n}°N"),
+    "export_view_region": Term("下列文件所示视图：京津冀全域", "These files show: all of Beijing–Tianjin–Hebei"),
+})
