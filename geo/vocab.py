@@ -888,3 +888,4 @@ UI.update({
                         "These files show: {w}–{e}°E, {s}–{n}°N"),
     "export_view_region": Term("下列文件所示视图：京津冀全域", "These files show: all of Beijing–Tianjin–Hebei"),
 })
+UI["policy_area_card"] = Term("所在政策区：{name}", "In the policy area: {name}")

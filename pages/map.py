@@ -228,6 +228,9 @@ with panel_col:
     st.selectbox(ui("pick_city", lang), [None, *cities["code"]], key="m_city",
                  format_func=lambda c: "—" if c is None else city_names[c], placeholder="—")
     code = ss["m_city"]
+    for area in mapview.policy_areas_of_city(code, lang) if code else []:  # the area's card, on demand
+        with st.expander(ui("policy_area_card", lang).format(name=textsafe.markdown_text(area["name"]))):
+            st.html(area["card"])
     if code:
         years_here = indicators.common_years(data, code, CORE_INDICATORS)
         year_options = [None, *sorted(years_here, reverse=True)]

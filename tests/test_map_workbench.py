@@ -87,3 +87,17 @@ def test_every_filter_widget_says_which_layers_it_acts_on():
     for key in ("m_provinces", "m_industries", "m_modes"):
         field = key[2:]
         assert at.multiselect(key=key).help == filter_scope.scope_text(field, "en")
+
+
+def test_the_policy_areas_of_the_chosen_city_are_offered_as_cards_beside_its_panel():
+    at = _run()
+    at.selectbox(key="m_city").set_value("130800").run()  # Chengde: in 张承
+    assert not at.exception, at.exception
+    labels = [e.label for e in at.expander]
+    assert "In the policy area: Zhangjiakou–Chengde Ecological Function Zone" in labels
+    at.selectbox(key="m_city").set_value("131000").run()  # Langfang: Guangyang district, Daxing airport zone
+    labels = [e.label for e in at.expander]
+    assert "In the policy area: Beijing Daxing International Airport Economic Zone" in labels
+    assert not any("Ecological" in label for label in labels)
+    at.selectbox(key="m_city").set_value("130900").run()  # Cangzhou: in none
+    assert not any(label.startswith("In the policy area") for label in (e.label for e in at.expander))
