@@ -20,6 +20,7 @@ from geo import (
     mapview,
     overlays,
     registry,
+    search,
     textsafe,
 )
 from geo.vocab import (
@@ -100,13 +101,16 @@ _take_map_events(ss.get("jjj_map") or {})
 def _take_search() -> pd.DataFrame:
     """Fly to and select the chosen search result when the query or the choice changed."""
     query = ss.get("m_find") or ""
-    found = filters.find(query)
+    found = search.find_places(query)  # platforms, parks (one per place) and cities, any word order
     if found.empty:
         return found
     if ss.get("m_found") not in set(found["id"]):
         ss["m_found"] = found["id"].iloc[0]
     if ss.get("m_flown") != (query, ss["m_found"]):
         ss["m_flown"] = (query, ss["m_found"])
+        if str(ss["m_found"]).startswith(search.CITY_PREFIX):  # a city: its panel, and the map fits it
+            ss["m_city"] = ss["m_found"].removeprefix(search.CITY_PREFIX)
+            return found
         ss["m_entity"] = ss["m_found"]
         point = found.set_index("id").loc[ss["m_found"]].geometry
         _fly_to(point.y, point.x, 10)

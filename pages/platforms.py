@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import charts, datasets, indicators, mapview, registry, sources
+from geo import charts, datasets, indicators, mapview, registry, search, sources
 from geo.vocab import ANALYSIS_COLOURS, MODES, PLATFORM_SYSTEMS, PLATFORM_TYPES, PRECISIONS, normalise_language, ui
 from pages_support.navigation import keep_in_app
 
@@ -25,7 +25,7 @@ def _labels(value, vocabulary) -> str:
 st.title(ui("page_platforms", lang))
 st.subheader(ui("registry", lang))
 query = st.text_input(ui("search", lang), key="registry_search")
-found = registry.search(table, query)
+found = search.search_table(table, query)  # word order, partial names, pinyin and initials
 shown = pd.DataFrame({
     ui("name", lang): found[name_col],
     ui("kind", lang): found["kind"].map(lambda k: ui(f"kind_{k}", lang)),
