@@ -889,3 +889,11 @@ UI.update({
     "export_view_region": Term("下列文件所示视图：京津冀全域", "These files show: all of Beijing–Tianjin–Hebei"),
 })
 UI["policy_area_card"] = Term("所在政策区：{name}", "In the policy area: {name}")
+# --- Table headings that were raw column names (pages/platforms.py, the Map page's city panel) ---
+UI.update({
+    "col_county": WORKSPACE_FIELDS["county"],
+    "source_link": UI["snapshot_links"],
+    "share_primary": Term("第一产业占比（%）", "Primary sector (% of GDP)"),
+    "share_secondary": Term("第二产业占比（%）", "Secondary sector (% of GDP)"),
+    "share_tertiary": Term("第三产业占比（%）", "Tertiary sector (% of GDP)"),
+})

@@ -25,6 +25,7 @@ from geo import (
 )
 from geo.vocab import (
     CORE_INDICATORS,
+    EDITIONS,
     INDICATORS,
     OVERLAYS,
     normalise_language,
@@ -218,6 +219,14 @@ cls_col.selectbox(ui("classification", lang), list(choropleth.SCHEMES), key="m_s
 side.subheader(ui("filters", lang), help=filter_scope.scope_summary(lang))
 filter_widgets.draw(side, "filters", lang, ss)
 
+def _sector_table(sectors: pd.DataFrame) -> pd.DataFrame:
+    """The sector shares with their headings and editions through the vocabulary (no column names)."""
+    return pd.DataFrame({
+        ui("year", lang): sectors["year"].astype(str),
+        ui("edition", lang): sectors["edition"].map(lambda e: EDITIONS[e](lang) if e in EDITIONS else e),
+        **{ui(c, lang): sectors[c] for c in ("share_primary", "share_secondary", "share_tertiary")}})
+
+
 # --- the linked panel ----------------------------------------------------------------------------
 with panel_col:
     entities = registry.entities().set_index("id")
@@ -273,14 +282,15 @@ with panel_col:
         sectors = indicators.sector_structure(data, code)
         if len(sectors):
             st.caption(ui("city_sectors", lang).format(city=city_names[code]))
-            st.dataframe(sectors.drop(columns=["source_title", "source_url"]), hide_index=True, width="stretch",
-                         height=140)
+            st.dataframe(_sector_table(sectors), hide_index=True, width="stretch", height=140)
         in_city = registry.entities()
         in_city = in_city[in_city["city_code"] == code]
         st.caption(f"{ui('in_city', lang)} ({len(in_city)})")
         if len(in_city):
-            st.dataframe(in_city[[name_col, "kind", "year"]].assign(
-                kind=in_city["kind"].map({"platform": ui("kind_platform", lang), "park": ui("kind_park", lang)})),
+            st.dataframe(pd.DataFrame({
+                ui("name", lang): in_city[name_col],
+                ui("kind", lang): in_city["kind"].map(lambda k: ui(f"kind_{k}", lang)),
+                ui("year", lang): in_city["year"].map(lambda y: "" if pd.isna(y) else str(int(float(y))))}),
                 hide_index=True, width="stretch", height=180)
         else:
             st.caption(ui("no_data", lang))
