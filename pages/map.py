@@ -224,7 +224,8 @@ def _sector_table(sectors: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         ui("year", lang): sectors["year"].astype(str),
         ui("edition", lang): sectors["edition"].map(lambda e: EDITIONS[e](lang) if e in EDITIONS else e),
-        **{ui(c, lang): sectors[c] for c in ("share_primary", "share_secondary", "share_tertiary")}})
+        **{ui(c, lang): sectors[c] for c in ("share_primary", "share_secondary", "share_tertiary")
+           if c in sectors}})  # a city's sources may state only some of the shares
 
 
 # --- the linked panel ----------------------------------------------------------------------------

@@ -45,11 +45,12 @@ def test_the_platforms_table_speaks_the_chosen_language(lang):
     _check([at.dataframe[0].value], lang)
 
 
+@pytest.mark.parametrize("city", ["130600", "131000"])  # Langfang's sources state only the tertiary share
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_city_panel_tables_speak_the_chosen_language(lang):
+def test_the_city_panel_tables_speak_the_chosen_language(lang, city):
     at = AppTest.from_file(APP, default_timeout=90)
     at.query_params["lang"] = lang
-    at.query_params["city"] = "130600"  # Baoding: indicators, sector shares and places
+    at.query_params["city"] = city  # indicators, sector shares and places
     at.run()
     at.run()
     assert not at.exception, at.exception
