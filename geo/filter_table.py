@@ -57,6 +57,7 @@ class Filter:
     keep: Callable[[gpd.GeoDataFrame, object], pd.Series] | None = None  # rows to keep, for ``acts_on``
     acts_on: tuple[str, ...] = ()  # layer ids ``keep`` filters
     shown: Callable[[], bool] | None = None  # the widget is drawn only when this says so (default: always)
+    isolate: bool = False  # multi: the page offers "only this" (one click) and a reset beside the widget
 
     @property
     def key(self) -> str:
@@ -106,7 +107,7 @@ FILTERS: tuple[Filter, ...] = (
            options=lambda: tuple(OVERLAYS), format=lambda o, lang: OVERLAYS[o](lang), group="layers"),
     Filter("types", "type", "filter_types", "multi", None, "pills", ("--types", "--type"),
            "platform types and policy-area roles, e.g. innovation,manufacturing",
-           options=lambda: TYPE_FILTER_VALUES, format=_type_label, all_is_none=True),
+           options=lambda: TYPE_FILTER_VALUES, format=_type_label, all_is_none=True, isolate=True),
     Filter("systems", "sys", "systems", "multi", (), "multiselect", ("--systems", "--sys"),
            "platform systems, e.g. jjj_2_4_46", options=lambda: tuple(PLATFORM_SYSTEMS),
            format=lambda s, lang: PLATFORM_SYSTEMS[s](lang), keep=_in_systems, acts_on=("platforms",)),

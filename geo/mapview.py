@@ -251,6 +251,7 @@ def policy_area_features(lang: str) -> list[dict]:
             style["dashArray"] = LAYERS[row["role"]].approximate_dash
         features.append({
             "id": row["id"],
+            "name": row["name_en" if en else "name_zh"],
             "role": row["role"],
             "members": list(row["members"]),
             "style": style,
@@ -495,3 +496,11 @@ def build_overlay_map(layers, lang: str = "zh") -> folium.Map:
         layer.add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
     return assets.localize(fmap)
+
+
+def policy_areas_of_city(city_code: str, lang: str) -> list[dict]:
+    """The policy-area features (``policy_area_features``) of which the city or one of its counties is
+    a member: the cards the Map page offers beside the city panel after a click inside an area."""
+    county_city = dict(zip(boundaries.counties()["code"], boundaries.counties()["city_code"]))
+    return [f for f in policy_area_features(lang)
+            if any(m == city_code or county_city.get(m) == city_code for m in f["members"])]

@@ -329,19 +329,13 @@ UI: dict[str, Term] = {
     "north": Term("北", "N"),
     # Map page
     "layers": Term("图层", "Layers"),
-    "filters": Term("筛选（作用于所有图层）", "Filters (act on every layer)"),
+    "filters": Term("筛选", "Filters"),
     "filter_types": Term("平台类型与政策区", "Platform type and policy areas"),
     "filter_provinces": Term("省（市）", "Province"),
     "filter_cities": Term("城市", "City"),
     "filter_modes": Term("合作模式（共建园区）", "Cooperation mode (parks)"),
     "filter_as_of": Term("截至年份", "As of year"),
     "filter_undated": Term("包括年份不明者", "Include those with no known year"),
-    "filter_help": Term(
-        "类型作用于平台与政策区；省、市作用于所有图层；产业作用于平台与园区；合作模式作用于园区；"
-        "截至年份作用于平台、园区、线路（按开通日期）、车站与机场港口。空选表示全部。",
-        "Type acts on platforms and policy areas; province and city on every layer; industry on "
-        "platforms and parks; mode on parks; the as-of year on platforms, parks, lines (by opening "
-        "date), stations, airports and ports. An empty choice means all."),
     "all": Term("全部", "All"),
     "find": Term("查找平台或园区（中文、英文或拼音）", "Find a platform or park (Chinese, English or pinyin)"),
     "find_none": Term("没有找到名称含“{q}”的平台或园区。", "No platform or park name contains “{q}”."),
@@ -877,3 +871,29 @@ NEIGHBOUR_PROVINCES: dict[str, Term] = {
     "山东省": Term("山东", "Shandong"),
     "河南省": Term("河南", "Henan"),
 }
+# --- The Map page as a workbench (geo.filter_scope, pages_support.filter_widgets) ---
+UI.update({
+    "acts_on": Term("作用于：{layers}", "Acts on: {layers}"),
+    "empty_means_all": Term("空选表示全部。", "An empty choice means all."),
+    "only_this": Term("只看", "Only"),
+    "only_this_help": Term("点一下：只保留这一项", "One click: keep only this one"),
+    "reset_filter": Term("恢复全部", "Reset to all"),
+    "hide_other_points": Term("只看时隐藏其他点图层", "Hide the other point layers when isolating"),
+    "hide_other_points_help": Term("隐藏此筛选不作用的点图层（如车站、机场），恢复全部时重新显示",
+                                   "Hides the point layers this filter does not act on (stations, airports …); "
+                                   "reset shows them again"),
+})
+UI.update({
+    "export_view": Term("下列文件所示视图：东经 {w}–{e}°，北纬 {s}–{n}°",
+                        "These files show: {w}–{e}°E, {s}–{n}°N"),
+    "export_view_region": Term("下列文件所示视图：京津冀全域", "These files show: all of Beijing–Tianjin–Hebei"),
+})
+UI["policy_area_card"] = Term("所在政策区：{name}", "In the policy area: {name}")
+# --- Table headings that were raw column names (pages/platforms.py, the Map page's city panel) ---
+UI.update({
+    "col_county": WORKSPACE_FIELDS["county"],
+    "source_link": UI["snapshot_links"],
+    "share_primary": Term("第一产业占比（%）", "Primary sector (% of GDP)"),
+    "share_secondary": Term("第二产业占比（%）", "Secondary sector (% of GDP)"),
+    "share_tertiary": Term("第三产业占比（%）", "Tertiary sector (% of GDP)"),
+})

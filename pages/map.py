@@ -14,15 +14,18 @@ from geo import (
     charts,
     choropleth,
     datasets,
+    filter_scope,
     filters,
     indicators,
     mapview,
     overlays,
     registry,
+    search,
     textsafe,
 )
 from geo.vocab import (
     CORE_INDICATORS,
+    EDITIONS,
     INDICATORS,
     OVERLAYS,
     normalise_language,
@@ -99,13 +102,16 @@ _take_map_events(ss.get("jjj_map") or {})
 def _take_search() -> pd.DataFrame:
     """Fly to and select the chosen search result when the query or the choice changed."""
     query = ss.get("m_find") or ""
-    found = filters.find(query)
+    found = search.find_places(query)  # platforms, parks (one per place) and cities, any word order
     if found.empty:
         return found
     if ss.get("m_found") not in set(found["id"]):
         ss["m_found"] = found["id"].iloc[0]
     if ss.get("m_flown") != (query, ss["m_found"]):
         ss["m_flown"] = (query, ss["m_found"])
+        if str(ss["m_found"]).startswith(search.CITY_PREFIX):  # a city: its panel, and the map fits it
+            ss["m_city"] = ss["m_found"].removeprefix(search.CITY_PREFIX)
+            return found
         ss["m_entity"] = ss["m_found"]
         point = found.set_index("id").loc[ss["m_found"]].geometry
         _fly_to(point.y, point.x, 10)
@@ -210,8 +216,17 @@ year_col, cls_col = side.columns(2)
 year_col.selectbox(ui("year", lang), years, key="m_year", disabled=not years, placeholder="—")
 cls_col.selectbox(ui("classification", lang), list(choropleth.SCHEMES), key="m_scheme",
                   format_func=lambda s: ui(s, lang), disabled=not years)
-side.subheader(ui("filters", lang), help=ui("filter_help", lang))
+side.subheader(ui("filters", lang), help=filter_scope.scope_summary(lang))
 filter_widgets.draw(side, "filters", lang, ss)
+
+def _sector_table(sectors: pd.DataFrame) -> pd.DataFrame:
+    """The sector shares with their headings and editions through the vocabulary (no column names)."""
+    return pd.DataFrame({
+        ui("year", lang): sectors["year"].astype(str),
+        ui("edition", lang): sectors["edition"].map(lambda e: EDITIONS[e](lang) if e in EDITIONS else e),
+        **{ui(c, lang): sectors[c] for c in ("share_primary", "share_secondary", "share_tertiary")
+           if c in sectors}})  # a city's sources may state only some of the shares
+
 
 # --- the linked panel ----------------------------------------------------------------------------
 with panel_col:
@@ -227,6 +242,9 @@ with panel_col:
     st.selectbox(ui("pick_city", lang), [None, *cities["code"]], key="m_city",
                  format_func=lambda c: "—" if c is None else city_names[c], placeholder="—")
     code = ss["m_city"]
+    for area in mapview.policy_areas_of_city(code, lang) if code else []:  # the area's card, on demand
+        with st.expander(ui("policy_area_card", lang).format(name=textsafe.markdown_text(area["name"]))):
+            st.html(area["card"])
     if code:
         years_here = indicators.common_years(data, code, CORE_INDICATORS)
         year_options = [None, *sorted(years_here, reverse=True)]
@@ -265,14 +283,15 @@ with panel_col:
         sectors = indicators.sector_structure(data, code)
         if len(sectors):
             st.caption(ui("city_sectors", lang).format(city=city_names[code]))
-            st.dataframe(sectors.drop(columns=["source_title", "source_url"]), hide_index=True, width="stretch",
-                         height=140)
+            st.dataframe(_sector_table(sectors), hide_index=True, width="stretch", height=140)
         in_city = registry.entities()
         in_city = in_city[in_city["city_code"] == code]
         st.caption(f"{ui('in_city', lang)} ({len(in_city)})")
         if len(in_city):
-            st.dataframe(in_city[[name_col, "kind", "year"]].assign(
-                kind=in_city["kind"].map({"platform": ui("kind_platform", lang), "park": ui("kind_park", lang)})),
+            st.dataframe(pd.DataFrame({
+                ui("name", lang): in_city[name_col],
+                ui("kind", lang): in_city["kind"].map(lambda k: ui(f"kind_{k}", lang)),
+                ui("year", lang): in_city["year"].map(lambda y: "" if pd.isna(y) else str(int(float(y))))}),
                 hide_index=True, width="stretch", height=180)
         else:
             st.caption(ui("no_data", lang))

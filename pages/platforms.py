@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import charts, datasets, indicators, mapview, registry, sources
+from geo import charts, datasets, indicators, mapview, registry, search, sources
 from geo.vocab import ANALYSIS_COLOURS, MODES, PLATFORM_SYSTEMS, PLATFORM_TYPES, PRECISIONS, normalise_language, ui
 from pages_support.navigation import keep_in_app
 
@@ -25,20 +25,21 @@ def _labels(value, vocabulary) -> str:
 st.title(ui("page_platforms", lang))
 st.subheader(ui("registry", lang))
 query = st.text_input(ui("search", lang), key="registry_search")
-found = registry.search(table, query)
+found = search.search_table(table, query)  # word order, partial names, pinyin and initials
 shown = pd.DataFrame({
     ui("name", lang): found[name_col],
     ui("kind", lang): found["kind"].map(lambda k: ui(f"kind_{k}", lang)),
-    "systems": found["systems"].map(lambda v: _labels(v, PLATFORM_SYSTEMS)),
-    "type": found["platform_type"].map(lambda v: _labels(v, PLATFORM_TYPES)),
-    ui("page_cities", lang): found["city_code"].map(lambda c: indicators.area_name(c, lang)),
-    "county": found["county_code"].map(lambda c: indicators.area_name(c, lang) if isinstance(c, str) else ""),
+    ui("systems", lang): found["systems"].map(lambda v: _labels(v, PLATFORM_SYSTEMS)),
+    ui("platform_type", lang): found["platform_type"].map(lambda v: _labels(v, PLATFORM_TYPES)),
+    ui("filter_cities", lang): found["city_code"].map(lambda c: indicators.area_name(c, lang)),
+    ui("col_county", lang): found["county_code"].map(
+        lambda c: indicators.area_name(c, lang) if isinstance(c, str) else ""),
     ui("year", lang): found["year"].map(lambda y: "" if pd.isna(y) else str(int(float(y)))),
-    "industries": found["industries"].fillna(""),
-    "modes": found["modes"].map(lambda v: _labels(v, MODES)),
+    ui("industries", lang): found["industries"].fillna(""),
+    ui("modes", lang): found["modes"].map(lambda v: _labels(v, MODES)),
     ui("location", lang): found["precision"].map(lambda p: PRECISIONS[p](lang)),
     ui("source", lang): [sources.row_labels(t, u, lang) for t, u in zip(found["source_title"], found["source_url"])],
-    "url": found["source_url"].fillna(""),
+    ui("source_link", lang): found["source_url"].fillna(""),
 })
 st.dataframe(shown, hide_index=True, width="stretch")
 st.download_button(f"{ui('download', lang)} CSV", shown.to_csv(index=False).encode("utf-8-sig"),

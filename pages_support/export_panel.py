@@ -14,14 +14,20 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from geo import datasets, export_formats, filters, snapshot, uploads
+from geo import datasets, export_formats, export_view, filters, snapshot, uploads
 from geo.vocab import ui
 from geo.workspace import active
 from pages_support import workspace_context
 
-_RESULT = "x_result"  # session key: (request key, {format: bytes})
-_ATLAS = "x_atlas_result"  # session key: (request key, format, bytes)
+_RESULT = "x_result"  # session key: (request key, {format: bytes}, box)
+_ATLAS = "x_atlas_result"  # session key: (request key, format, bytes, box)
 _FILM = "x_film_result"
+
+
+def _kept(stored, request: str, box) -> bool:
+    """Stored files (request, box, ...) still stand for this request and view: the same settings and
+    a view that did not really change (a tiny pan keeps them; geo.export_view); the box is the last item."""
+    return stored[0] == request and export_view.same_view(stored[-1], box)
 
 
 def _digest(frame: pd.DataFrame | None) -> str:
@@ -75,17 +81,18 @@ def render_export_panel(state: filters.ViewState, counts: dict[str, int], bounds
         settings = _settings(state, counts, lang)
         box = snapshot.bounds_from_folium(bounds)
         indicator_data = _indicator_data()
-        request = repr((state, box, sorted(settings.items()), _digest(user_points),
+        request = repr((export_view.settings_key(state), sorted(settings.items()), _digest(user_points),
                         _digest(st.session_state.get("user_indicators")), active.token(), active.mode()))
         if st.button(ui("generate", lang), key="x_generate", type="primary"):
             with st.spinner(ui("generating", lang)):
                 files = export_formats.export_all(state, bounds=box, user_points=user_points,
                                             indicator_data=indicator_data, **settings)
-            st.session_state[_RESULT] = (request, files)
+            st.session_state[_RESULT] = (request, files, box)
         stored = st.session_state.get(_RESULT)
-        if stored and stored[0] != request:
+        if stored and not _kept(stored, request, box):
             st.caption(ui("export_stale", lang))
         elif stored:
+            st.caption(export_view.view_words(stored[-1], lang))
             _downloads(stored[1])
         st.caption(ui("export_data_note", lang))
         _atlas_and_film(state, box, settings, request, lang)
@@ -116,7 +123,7 @@ def _atlas_and_film(state: filters.ViewState, box, settings: dict, view_request:
     if left.button(ui("make_atlas", lang), key="x_atlas"):
         with st.spinner(ui("generating", lang)):
             data = export_formats.export_atlas(state, each, atlas_fmt, **common)
-        st.session_state[_ATLAS] = (atlas_request, atlas_fmt, data)
+        st.session_state[_ATLAS] = (atlas_request, atlas_fmt, data, box)
     left, right = st.columns(2)
     film_fmt = right.selectbox(ui("film_format", lang), export_formats.FILM_FORMATS, key="x_film_format",
                                format_func=str.upper)
@@ -124,16 +131,16 @@ def _atlas_and_film(state: filters.ViewState, box, settings: dict, view_request:
     if left.button(ui("make_film", lang), key="x_film"):
         with st.spinner(ui("generating", lang)):
             data = export_formats.export_film(state, film_fmt, bounds=box, **common)
-        st.session_state[_FILM] = (film_request, film_fmt, data)
+        st.session_state[_FILM] = (film_request, film_fmt, data, box)
     stem = f"jjj-map-{dt.date.today().isoformat()}"
     for slot, request, label, mimes, name in (
             (_ATLAS, atlas_request, ui(f"atlas_each_{each}", lang), {f: export_formats.MIME[f] for f in
                                                                     export_formats.ATLAS_FORMATS}, f"atlas-{each}"),
             (_FILM, film_request, ui("film_download", lang), export_formats.FILM_MIME, "film")):
         stored = st.session_state.get(slot)
-        if stored and stored[0] != request:
+        if stored and not _kept(stored, request, box):
             st.caption(ui("export_stale", lang))
         elif stored:
-            _, fmt, data = stored
+            _, fmt, data, _ = stored
             st.download_button(f"{label} ({fmt.upper()})", data, file_name=f"{stem}-{name}.{fmt}", mime=mimes[fmt],
                                key=f"{slot}_download", on_click="ignore", icon=":material/download:")

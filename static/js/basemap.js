@@ -53,6 +53,7 @@ jjj.initBase = function(map, cfg) {
         };
         map.keyboard.enable();
     }
+    jjj.guardWheel(map);
     jjj.shapes = cfg.shapes;
     jjj.shapePaths = cfg.shapePaths;  // the same shapes as SVG path data, for the canvas
     jjj.ink = cfg.ink;  // colours from geo/vocab.py, as data
@@ -158,4 +159,18 @@ jjj.initBase = function(map, cfg) {
     };
     map.on("zoomend", loadDetail);
     jjj.ready.then(loadDetail);
+};
+
+// The page scrolls past the map (its export panel is below): the wheel zooms the map only after
+// a click on it (until the pointer leaves it) or with ctrl/cmd held, as map embeds in long pages do.
+jjj.guardWheel = function(map) {
+    var box = map.getContainer();
+    map.scrollWheelZoom.disable();
+    map.on("mousedown focus", function() { map.scrollWheelZoom.enable(); });
+    box.addEventListener("mouseleave", function() { map.scrollWheelZoom.disable(); });
+    box.addEventListener("wheel", function(e) {
+        if (map.scrollWheelZoom.enabled() || !(e.ctrlKey || e.metaKey) || !e.deltaY) { return; }
+        e.preventDefault();  // not the browser's own page zoom
+        map.setZoomAround(map.mouseEventToContainerPoint(e), map.getZoom() + (e.deltaY < 0 ? 1 : -1));
+    }, {passive: false});
 };

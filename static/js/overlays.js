@@ -92,7 +92,8 @@ jjj.addPolicyAreas = function(group, list) {
             L.geoJson(shape, {
                 className: "jjj-" + area.role + " jjj-area-" + area.id,
                 style: function() { return area.style; }
-            }).bindTooltip(area.tip, {sticky: true}).bindPopup(area.card, {maxWidth: 360}).addTo(areas);
+            // no popup: a click selects the city under the area, whose card the page offers
+            }).bindTooltip(area.tip, {sticky: true}).addTo(areas);
         });
     };
     // the latest overlay redraws its areas when the detailed boundaries replace the overview
