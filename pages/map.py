@@ -64,10 +64,13 @@ if "m_state" not in ss:
 # Streamlit keeps a selectbox's or pills' value as its label: after a language switch the browser
 # sends the old language's label, which no option matches (the basemap became "No basemap (offline)"
 # in the URL). The last state holds values, not labels: the widgets start from it again.
+# On a visit's first run the widgets' keys may still answer with a value set before the visit (Streamlit
+# forgets what the widget itself set, not what code set): the last state is the truth, so it wins.
 language_changed = ss.get("m_lang", lang) != lang
 ss["m_lang"] = lang
+visit_starts = ss.get("page_run", 1) == 1
 for key, value in _widget_values(ss["m_state"]).items():
-    if key not in ss or language_changed:
+    if key not in ss or language_changed or visit_starts:
         ss[key] = value
 
 
@@ -189,7 +192,7 @@ if map_first:
     _controls_follow()
     st.stop()
 ss.pop("m_controls_due", None)
-with map_col:
+with panel_col:  # beside the map, not below it: reachable without scrolling past the map
     render_export_panel(state, counts, ss["m_bounds"], ss.get("user_points"), lang)
 
 # --- search, beside the map; URL parameters that could not be read ---------------------------------

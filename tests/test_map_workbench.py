@@ -101,3 +101,18 @@ def test_the_policy_areas_of_the_chosen_city_are_offered_as_cards_beside_its_pan
     assert not any("Ecological" in label for label in labels)
     at.selectbox(key="m_city").set_value("130900").run()  # Cangzhou: in none
     assert not any(label.startswith("In the policy area") for label in (e.label for e in at.expander))
+
+
+def test_a_view_set_with_the_widgets_survives_a_visit_to_another_page():
+    # Streamlit forgets a value its widget set while another page runs, but still answers with the value
+    # code set before: the type picked with the "only" pills came back as all types.
+    at = _run()
+    at.button_group(key="m_types_only").set_value("innovation").run()
+    at.multiselect(key="m_provinces").set_value(["120000"]).run()
+    shown = _count(at, OVERLAYS["platforms"]("en"))
+    at.switch_page("pages/platforms.py").run()
+    at.switch_page("pages/map.py").run()
+    at.run()  # the controls follow the map's first report
+    assert at.session_state["m_types"] == ["innovation"] and at.session_state["m_provinces"] == ["120000"]
+    assert at.query_params["type"] == "innovation" and at.query_params["prov"] == "120000"
+    assert _count(at, OVERLAYS["platforms"]("en")) == shown
