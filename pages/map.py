@@ -6,6 +6,8 @@ streamlit-folium swaps in place (no remount, no blank frame). The whole view liv
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_requests import ScriptRequestType
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 from streamlit_folium import st_folium
 
 from geo import (
@@ -179,11 +181,18 @@ ss["m_bounds"] = (result or {}).get("bounds")
 st.query_params.from_dict(filters.to_query(state) | workspace_context.url_params())
 
 
+def _rerun_pending() -> bool:
+    """A rerun is already asked for (a page link, the map's report): st.rerun would replace its page with
+    this one, and the click on another page's link would be lost."""
+    requests = getattr(get_script_run_ctx(), "script_requests", None)
+    return getattr(requests, "_state", None) is ScriptRequestType.RERUN
+
+
 @st.fragment(run_every=2.0)
 def _controls_follow() -> None:
     # The map's report normally reruns the page well before this fires (and the fragment is then
     # gone); if the map cannot report (a failed asset, no JavaScript), the controls still come.
-    if ss.get("m_controls_due"):
+    if ss.get("m_controls_due") and not _rerun_pending():
         st.rerun(scope="app")
     ss["m_controls_due"] = True
 

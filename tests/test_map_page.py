@@ -172,3 +172,13 @@ def test_shared_data_is_built_once_per_process_not_per_session():
         at.multiselect(key="m_provinces").set_value(["130000"]).run()
     assert (registry._entities.cache_info().misses, corridors._stations.cache_info().misses,
             filters._hubs.cache_info().misses, filters._search_index.cache_info().misses) == built
+
+
+def test_the_controls_fallback_reads_streamlits_pending_rerun():
+    # pages/map.py's fallback must not replace a pending rerun (a click on another page's link) with its own:
+    # it reads this private state, so an upgrade that changes it must fail here, not lose clicks silently.
+    from streamlit.runtime.scriptrunner_utils.script_requests import RerunData, ScriptRequests, ScriptRequestType
+    requests = ScriptRequests()
+    assert requests._state is ScriptRequestType.CONTINUE
+    requests.request_rerun(RerunData(page_script_hash="another page"))
+    assert requests._state is ScriptRequestType.RERUN
