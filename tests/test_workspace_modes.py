@@ -198,3 +198,43 @@ def test_the_data_page_closes_the_workspace(store):
     assert not {"ws", "key"} & set(at.query_params)
     assert [b for b in at.button if b.key == "ws_create"]  # the panel offers create / open again
     assert all(key not in c.value for c in at.code)
+
+
+# --- every export names the workspace's rows and keeps their source -----------------------------------
+
+def test_exports_keep_the_workspace_source_name_and_upload_date(store):
+    import csv
+    import io
+    import json
+
+    from pptx import Presentation
+
+    from geo import export_formats
+
+    workspace_id, _ = _workspace(store)
+    loaded = active.load(store, workspace_id)
+    active.activate(loaded, "mine")
+    out = export_formats.export_all(ViewState(lang="en", source="mine"), ["csv", "geojson", "pptx"])
+    rows = [r for r in csv.DictReader(io.StringIO(out["csv"].decode("utf-8-sig"))) if r["layer"] == "platforms"]
+    assert len(rows) == 46
+    # the source as the file gives it (tests/workspace_fixtures.py), not cut at its English part
+    assert {r["source_title"] for r in rows} == {"测试数据 / test data"}
+    assert {r["workspace"] for r in rows} == {"测试工作区 / test"}
+    feature = next(f for f in json.loads(out["geojson"])["features"] if f["properties"]["layer"] == "platforms")
+    uploaded = str(loaded.mine["uploaded"].max())[:10]
+    assert feature["properties"]["uploaded"].startswith(uploaded)  # ISO text, not milliseconds
+    notes = Presentation(io.BytesIO(out["pptx"])).slides[0].notes_slide.notes_text_frame.text
+    assert ui("ws_values_from", "en").format(name="测试工作区 / test", date=uploaded) in notes
+
+
+def test_map_page_in_mine_without_workspace_indicators_colours_nothing(store):
+    bare, _ = _workspace(store, with_indicators=False)
+    at = _run({"ws": bare, "src": "mine", "indicator": "gdp"})
+    assert at.selectbox(key="m_indicator").options == [ui("choropleth_none", "en")]
+    # the link keeps its indicator: back in "both" the cities are coloured again
+    at.radio(key="m_source").set_value("both").run()
+    assert not at.exception, at.exception
+    assert len(at.selectbox(key="m_indicator").options) > 1
+    at.radio(key="m_source").set_value("mine").run()
+    table = _city_panel(at, BAODING)
+    assert (table[ui("latest", "en")] == ui("no_data", "en")).all()
