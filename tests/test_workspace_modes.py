@@ -238,3 +238,15 @@ def test_map_page_in_mine_without_workspace_indicators_colours_nothing(store):
     at.radio(key="m_source").set_value("mine").run()
     table = _city_panel(at, BAODING)
     assert (table[ui("latest", "en")] == ui("no_data", "en")).all()
+
+
+def test_the_card_shows_the_workspace_source_as_written(store):
+    import html
+
+    from geo import overlays, registry
+
+    workspace_id, _ = _workspace(store)
+    active.activate(active.load(store, workspace_id), "mine")
+    row = registry.entities().iloc[0]
+    card = overlays.entity_card(row.to_dict(), "en")
+    assert html.escape("测试数据 / test data") in card and "测试工作区 / test" in card
