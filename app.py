@@ -48,6 +48,7 @@ def _url_warnings(page_path: str) -> None:
 # Map page's first run stops after its map (pages/map.py), so the switch's widget code is fetched
 # with the other controls, not before the map (bench/bench_map.py: about 0.1 s sooner).
 language_slot = st.sidebar.container()
+workspace_slot = st.sidebar.container()  # the open workspace and its close button, also drawn after the page
 
 st.sidebar.caption(ui("app_title", lang))
 page = navigation.navigate(lang)
@@ -57,6 +58,7 @@ ss["page_run"] = ss.get("page_run", 0) + 1 if ss.get("page") == page.url_path el
 ss["page"] = page.url_path
 workspace_context.open_for_run()  # the link's workspace joins the shipped data on every page
 navigation.run(page)
+workspace_context.sidebar(lang, workspace_slot)
 ss["lang_drawn"] = True
 language_slot.radio("语言 / Language", LANGUAGES, index=LANGUAGES.index(lang), key=LANG_KEY,
                     format_func=LANGUAGE_NAMES.get, horizontal=True, on_change=_choose_language, args=(LANG_KEY,))

@@ -103,7 +103,7 @@ def _number(value: float) -> str:
 
 def city_indicator_words(code: str, lang: str, data: pd.DataFrame | None = None) -> str:
     """'地区生产总值 3,880 亿元（2023 年） · …' from the shipped indicators, each with its own year."""
-    data = datasets.load("indicators") if data is None else data
+    data = _shown_indicators() if data is None else data
     profile = indicators.city_profile(data, code, CITY_INDICATORS)
     words = [ui("indicator_words", lang).format(name=INDICATORS[row.indicator].term(lang), value=_number(row.value),
                                                 unit=row.unit, year=int(row.year))
@@ -272,3 +272,8 @@ def _save_page(pdf: PdfPages, fig: Figure, chars: str) -> None:
     with pdffont.type42_for(chars, snapshot.font_path()):
         pdf.savefig(fig)
 
+
+def _shown_indicators():
+    """The indicators of the run: shipped, or with the open workspace's in its curated / mine / both mode."""
+    from geo.workspace import active  # geo.workspace imports geo.registry, as this module does
+    return active.shown_indicators(datasets.load("indicators"))

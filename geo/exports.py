@@ -74,7 +74,11 @@ def _readable_sources(table: pd.DataFrame) -> pd.DataFrame:
     urls = table["source_url"] if "source_url" in table.columns else pd.Series(None, index=table.index)
     found = [sources.lookup(t, u) if isinstance(t, str) and t else [] for t, u in zip(table["source_title"], urls)]
     position = table.columns.get_loc("source_title") + 1
-    table = table.assign(source_title=["; ".join(s.title for s in f) or None for f in found])
+    titles = ["; ".join(s.title for s in f) or None for f in found]
+    if "values_from" in table.columns:  # a workspace's own source stays as its team wrote it (no aside cleaning)
+        titles = [t if str(v).startswith("workspace") and isinstance(t, str) and t else c
+                  for t, v, c in zip(table["source_title"], table["values_from"], titles)]
+    table = table.assign(source_title=titles)
     table.insert(position, "source_grade", ["; ".join(s.grade for s in f) or None for f in found])
     return table
 
@@ -158,7 +162,8 @@ def to_geojson(layers: filters.Layers) -> str:
         frame = getattr(layers, name)
         if not len(frame):
             continue
-        records = json.loads(_table(frame).to_json(orient="records", force_ascii=False))
+        # dates (a workspace row's upload time) as ISO text, not milliseconds since 1970
+        records = json.loads(_table(frame).to_json(orient="records", force_ascii=False, date_format="iso"))
         for record, geom in zip(records, frame.geometry):
             features.append({"type": "Feature", "properties": {"layer": name, **record},
                              "geometry": _rounded(shapely.geometry.mapping(geom))})

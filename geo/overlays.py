@@ -14,6 +14,7 @@ import html
 import json
 import math
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 
 import folium
@@ -81,9 +82,12 @@ def _name(row, lang: str) -> str:
     return en_name if lang == "en" and isinstance(en_name, str) and en_name else row.get("name_zh") or row.get("name")
 
 
-def _sources_html(titles, urls, lang: str) -> str:
+def _sources_html(titles, urls, lang: str, as_written: bool = False) -> str:
     # One rendering for every place that shows sources: outlet, date, title, the link beside it.
-    return sources.render_html(sources.lookup(titles, urls), lang)
+    found = sources.lookup(titles, urls)
+    if as_written:  # a workspace's own source as its team wrote it (the aside cleaning is for curated titles)
+        found = [replace(s, title=t) for s, (t, _) in zip(found, sources.pairs(titles, urls))]
+    return sources.render_html(found, lang)
 
 
 def _place(row, lang: str) -> str:
@@ -122,7 +126,8 @@ def entity_card(row, lang: str) -> str:
     precision = row.get("precision")
     if precision in PRECISIONS:
         lines.append(f"{html.escape(ui('location', lang))}: {html.escape(PRECISIONS[precision](lang))}")
-    lines.append(_sources_html(row.get("source_title"), row.get("source_url"), lang))
+    lines.append(_sources_html(row.get("source_title"), row.get("source_url"), lang,
+                               as_written=row.get("values_from") == "workspace"))
     from geo.workspace import frames  # geo.workspace imports geo.registry, which this module's callers load
     if provenance := frames.provenance(row, lang):  # a workspace's row: which workspace, uploaded when
         lines.append(f"<i>{html.escape(provenance)}</i>")

@@ -331,7 +331,7 @@ def _choropleth(state: filters.ViewState, data: pd.DataFrame | None) -> _Choropl
     """The city colouring of ``state`` (latest year if none is set), or None without an indicator."""
     if not state.indicator:
         return None
-    data = datasets.load("indicators") if data is None else data
+    data = _shown_indicators() if data is None else data
     year = state.year or next(iter(indicators.available_years(data, state.indicator,
                                                               boundaries.cities()["code"])), None)
     if year is None:
@@ -763,3 +763,9 @@ if __name__ == "__main__":
     from geo import snapshot_cli
 
     sys.exit(snapshot_cli.main())
+
+
+def _shown_indicators():
+    """The indicators of the run: shipped, or with the open workspace's in its curated / mine / both mode."""
+    from geo.workspace import active  # geo.workspace imports geo.registry, as this module does
+    return active.shown_indicators(datasets.load("indicators"))

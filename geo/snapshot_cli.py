@@ -94,12 +94,10 @@ def _open_workspace(workspace_id: str, mode: str) -> bool:
 
 
 def _indicator_data():
-    """The shipped indicators with the open workspace's (None without a workspace: the shipped ones)."""
-    from geo import datasets, uploads
+    """The indicators of ``--src`` with the open workspace (None without a workspace: the shipped ones)."""
+    from geo import datasets
     from geo.workspace import active
-    shipped = datasets.load("indicators")
-    rows = active.indicator_rows(shipped)
-    return None if rows is None else uploads.merge_indicators(shipped, rows)
+    return None if active.current() is None else active.shown_indicators(datasets.load("indicators"))
 
 
 def _export(args: argparse.Namespace, state: filters.ViewState, preset: str, size, bounds) -> bytes:

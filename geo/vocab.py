@@ -796,6 +796,14 @@ UI.update({
     "ws_sheet_data": Term("数据", "Data"),
     "ws_sheet_lists": Term("可选值", "Lists"),
 })
+UI.update({  # closing a workspace; the "mine" mode without indicator rows
+    "ws_open_now": Term("已打开工作区：{name}", "Workspace open: {name}"),
+    "ws_close": Term("关闭工作区", "Close workspace"),
+    "ws_close_help": Term("只显示项目自带的数据；链接不再打开这个工作区。",
+                          "Show the shipped data only; the link no longer opens this workspace."),
+    "ws_mine_no_indicators": Term("“我的工作区”模式：工作区没有城市指标数据。",
+                                  "“My workspace” mode: the workspace has no city indicator rows."),
+})
 UPLOAD_MESSAGES.update(WORKSPACE_MESSAGES)
 
 

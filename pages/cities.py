@@ -19,6 +19,9 @@ city_codes = list(boundaries.cities()["code"])
 
 st.title(ui("page_cities", lang))
 with_city_data = indicators.with_values(data, INDICATORS, city_codes)
+if not with_city_data:  # the "mine" mode of a workspace without indicator rows
+    st.info(ui("ws_mine_no_indicators", lang))
+    st.stop()
 left, middle, right = st.columns([2, 1, 1])
 indicator = left.selectbox(ui("indicator", lang), with_city_data, key="city_indicator",
                            format_func=lambda i: f"{INDICATORS[i].term(lang)} ({INDICATORS[i].unit})")

@@ -14,7 +14,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from geo import datasets, export_formats, export_view, filters, snapshot, uploads
+from geo import export_formats, export_view, filters, snapshot, uploads
 from geo.vocab import ui
 from geo.workspace import active
 from pages_support import workspace_context
@@ -44,7 +44,7 @@ def _indicator_data() -> pd.DataFrame | None:
     """The shipped indicators plus the open workspace's and this session's uploads, as the Map page
     colours the cities (None: the shipped ones alone)."""
     uploaded = st.session_state.get("user_indicators")
-    if (uploaded is None or not len(uploaded)) and active.indicator_rows(datasets.load("indicators")) is None:
+    if (uploaded is None or not len(uploaded)) and (active.current() is None or active.mode() == "curated"):
         return None
     return workspace_context.indicator_data()
 

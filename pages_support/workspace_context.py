@@ -11,11 +11,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo import datasets, filter_table, uploads
+from geo import datasets, filter_table, textsafe, uploads
+from geo.vocab import ui
 from geo.workspace import active
 
 _ID, _KEY = "wsx_id", "wsx_key"  # session keys: the open workspace's id and edit key
 _MODE_WIDGET = filter_table.by_field()["source"].key
+_MODE_PARAM = filter_table.by_field()["source"].param
 
 
 def _remember_link(ss, params) -> None:
@@ -64,7 +66,40 @@ def not_found() -> bool:
 
 
 def indicator_data() -> pd.DataFrame:
-    """The shipped indicators, the open workspace's and this session's uploads, as the pages show them."""
-    shipped = datasets.load("indicators")
-    joined = uploads.merge_indicators(shipped, active.indicator_rows(shipped))
-    return uploads.merge_indicators(joined, st.session_state.get("user_indicators"))
+    """The indicators the pages show: the shipped ones, the open workspace's or both (the curated / mine /
+    both switch, ``active.shown_indicators``), with this session's uploads on top in every mode."""
+    shown = active.shown_indicators(datasets.load("indicators"))
+    return uploads.merge_indicators(shown, st.session_state.get("user_indicators"))
+
+
+def close() -> None:
+    """Close the open workspace (a button's callback): the shipped data alone again, and the link no
+    longer opens it (``ws``, ``key`` and the switch's ``src`` leave the URL; the switch goes back to its default)."""
+    ss, params = st.session_state, st.query_params
+    # the Data page's "open by id" box too: its text would open the workspace again on the next run
+    for session_key in (_ID, _KEY, "ws_last_upload", "ws_just_created", "ws_open_id"):
+        ss.pop(session_key, None)
+    for name in ("ws", "key", _MODE_PARAM):
+        if name in params:
+            del params[name]
+    default = filter_table.by_field()["source"].default
+    ss[_MODE_WIDGET] = default
+    if ss.get("m_state") is not None:
+        ss["m_state"] = ss["m_state"].with_(source=default)
+    active.activate(None)
+
+
+def close_button(lang: str, where=st, key: str = "ws_close") -> None:
+    """The button that closes the open workspace (in ``where``: the sidebar or the page)."""
+    where.button(ui("ws_close", lang), key=key, on_click=close, help=ui("ws_close_help", lang))
+
+
+def sidebar(lang: str, slot) -> None:
+    """The open workspace in the sidebar, on every page: its name (or that the id is unknown) and the
+    close button. Nothing without a workspace."""
+    if not st.session_state.get(_ID):
+        return
+    loaded = active.current()
+    name = ui("ws_not_found", lang) if loaded is None else loaded.name
+    slot.caption(ui("ws_open_now", lang).format(name=textsafe.markdown_text(name)))
+    close_button(lang, slot, key="ws_close_sidebar")

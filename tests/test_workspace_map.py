@@ -74,7 +74,7 @@ def test_the_switch_shows_curated_mine_or_both_and_goes_into_the_link(workspace)
     assert _platforms(at) == TYPE_COUNTS["agriculture"]
     at.radio(key="m_source").set_value("curated").run()
     assert _platforms(at) == _curated(types=("agriculture",))
-    assert not any("测试工作区" in c.value for c in at.caption)
+    assert not any("测试工作区" in c.value for c in at.main.caption)  # the count line (the sidebar names it open)
     # the link opens the same view: the workspace, the switch and the filter
     again = _run({"ws": workspace, "src": "mine", "type": "services"})
     assert _platforms(again) == TYPE_COUNTS["services"]

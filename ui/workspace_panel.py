@@ -15,6 +15,7 @@ import streamlit as st
 from geo import workspace as ws
 from geo.vocab import WORKSPACE_KINDS, ui
 from geo.workspace import archive, kinds
+from pages_support import workspace_context
 
 _UPLOAD_TYPES = {kind_id: ["csv", "xlsx"] + (["geojson", "json"] if spec.geojson else [])
                  for kind_id, spec in kinds.KINDS.items()}
@@ -181,6 +182,7 @@ def render(lang: str) -> None:
     info = s.workspace(workspace_id)
     if info is None:
         st.warning(ui("ws_not_found", lang))
+        workspace_context.close_button(lang)
         _create_section(lang, s)
         return
     key = st.query_params.get("key")
@@ -193,6 +195,7 @@ def render(lang: str) -> None:
     elif not editable:
         st.info(ui("ws_read_only", lang))
     _links(lang, workspace_id, key if editable else None)
+    workspace_context.close_button(lang)
     st.write(ui("ws_counts", lang).format(**_counts(s, workspace_id)))
     _templates(lang)
     if editable:

@@ -134,6 +134,18 @@ def indicator_rows(shipped: pd.DataFrame) -> pd.DataFrame | None:
     return loaded.indicators
 
 
+def shown_indicators(shipped: pd.DataFrame) -> pd.DataFrame:
+    """The indicator rows the run shows, in ``shipped``'s columns: the shipped ones without a workspace
+    or in "curated", the workspace's alone in "mine" (none: no data), both in "both"."""
+    loaded = current()
+    if loaded is None or mode() == "curated":
+        return shipped
+    mine = loaded.indicators.reindex(columns=shipped.columns)
+    if mode() == "mine":
+        return mine.reset_index(drop=True)
+    return pd.concat([shipped, mine], ignore_index=True) if len(mine) else shipped
+
+
 def source_lines(lang: str) -> list[str]:
     """The export's source line for the workspace: "Values from workspace “X” (uploaded …)"."""
     loaded = current()
