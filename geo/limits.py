@@ -71,3 +71,7 @@ class ParseClock:
         """Raise ``ParseTooSlow`` if the cap has passed (between steps that cannot tick)."""
         if time.monotonic() >= self.deadline:
             raise ParseTooSlow(self.seconds)
+
+# Memory: after a heavy read, glibc's free heap is trimmed again this long after the last read, when the
+# sessions that held it may be gone (Streamlit's server.disconnectedSessionTTL is 120 s; geo/memory.py).
+TRIM_AGAIN_AFTER_SECONDS = 130.0

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import ctypes
-import ctypes.util
-import gc
 import hashlib
 import io
 import json
@@ -31,7 +28,7 @@ import openpyxl
 import pandas as pd
 import shapely
 
-from geo import boundaries, limits
+from geo import boundaries, limits, memory
 from geo.vocab import INDICATORS, POSITIVE_INDICATORS, UPLOAD_MESSAGES, ui
 
 MAX_UPLOAD_BYTES = limits.MAX_UPLOAD_BYTES
@@ -266,24 +263,9 @@ def _summarised(problems: list[UploadProblem]) -> list[UploadProblem]:
 
 
 def release_memory() -> None:
-    """Hand the memory a big read freed back to the operating system (glibc keeps it otherwise).
-
-    Reading builds and drops millions of small objects; without this the server's resident memory
-    stays at its peak after every large upload (bench/bench_hostile.py --server, docs/limits.md).
-    """
-    gc.collect()
-    if _LIBC is not None:
-        _LIBC.malloc_trim(0)
-
-
-def _libc():
-    try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-    except OSError:  # not glibc (macOS, musl): nothing to trim
-        return None
-
-
-_LIBC = _libc()
+    """Hand the memory a big read freed back to the operating system, now and after its sessions end
+    (``geo.memory``; glibc keeps it otherwise). Figures: docs/limits.md, bench/bench_hostile.py --server."""
+    memory.release()
 
 
 def merge_indicators(shipped: pd.DataFrame, uploaded: pd.DataFrame | None) -> pd.DataFrame:
