@@ -109,6 +109,41 @@ def _points(n: int, own_sources: bool):
     return result.rows, time.perf_counter() - start, len(data)
 
 
+def _longest_gap(work) -> tuple[float, float]:
+    """Run ``work`` in a thread while this one wakes every 2 ms: (seconds of work, the longest wake-up gap).
+    The gap is how long the work kept the GIL from another thread (another session's script or the server)."""
+    done, gaps = threading.Event(), []
+    thread = threading.Thread(target=lambda: (work(), done.set()), daemon=True)
+    start = last = time.perf_counter()
+    thread.start()
+    while not done.is_set():
+        time.sleep(0.002)
+        now = time.perf_counter()
+        gaps.append(now - last)
+        last = now
+    thread.join()
+    return time.perf_counter() - start, max(gaps, default=0.0)
+
+
+def gil_rows() -> list[dict]:
+    """The longest stretch each slow read (and the full collection after it) holds the GIL, in this process."""
+    from geo import uploads
+    from tests import hostile_corpus
+    _warm()
+    rows = []
+    for label, name, reader, data, _ in hostile_corpus.cases():
+        read = uploads.read_points if reader == "points" else uploads.read_indicators
+        start = time.perf_counter()
+        read(name, data)
+        if time.perf_counter() - start < 0.5:
+            continue
+        seconds, gap = _longest_gap(lambda read=read, name=name, data=data: read(name, data))
+        rows.append({"what": f"read {name} ({label})", "seconds": seconds, "gap": gap})
+    seconds, gap = _longest_gap(gc.collect)
+    rows.append({"what": "gc.collect() after them (uploads.release_memory)", "seconds": seconds, "gap": gap})
+    return rows
+
+
 def export_rows() -> list[dict]:
     from geo import snapshot
     from geo.filters import ViewState
@@ -348,11 +383,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--server", action="store_true", help="only the server's memory across browser sessions")
+    parser.add_argument("--gil", action="store_true", help="only the longest GIL stretch of each slow read")
     parser.add_argument("--traced", action="store_true",
                         help="with --server: run it under bench/traced_server.py and print what holds memory")
     args = parser.parse_args()
     if args.server:
         _print_server(*server_rows(traced=args.traced))
+        return
+    if args.gil:
+        print("| work | s | longest GIL stretch s |\n|---|---:|---:|")
+        for r in gil_rows():
+            print(f"| {r['what']} | {r['seconds']:.2f} | {r['gap']:.3f} |")
         return
     print("| class | file | bytes | s | idle MB | peak MB | after MB | rows kept | messages | codes |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")

@@ -36,8 +36,8 @@ MAX_SOURCES_SHOWN = 40
 MAX_FIGURE_TEXT = 300
 
 # Parse time: one upload's read (bytes to checked rows) stops past this, whatever its size; nothing is
-# kept. The worst file within the limits above took 5.7-15 s on this 2-core machine (docs/limits.md).
-MAX_PARSE_SECONDS = 20.0
+# kept. The slowest files within the limits above took 9-19 s on this contended 2-core machine (docs/limits.md).
+MAX_PARSE_SECONDS = 60.0
 # The clock is looked at every this many rows; there the reading thread also yields the GIL.
 PARSE_CHECK_EVERY = 256
 
