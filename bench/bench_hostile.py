@@ -5,6 +5,7 @@
     python -m bench.bench_hostile --server   # the app server's memory across browser sessions uploading,
                                              # and how long another session waits meanwhile
     python -m bench.bench_hostile --server --traced   # also what holds the memory (bench/traced_server.py)
+    python -m bench.bench_hostile --gil      # the longest stretch each slow read keeps the GIL from a thread
 
 Each upload case runs in a fresh child process: resident memory idle (imports and boundaries
 loaded), the peak while reading (sampled every 5 ms), and after the result is dropped and a
