@@ -6,6 +6,8 @@ the readers and the exports agree. Each limit that a user can hit has a message 
 
 from __future__ import annotations
 
+import time
+
 # Upload size. Streamlit's widget counts megabytes of 1,000,000 bytes on Linux (its frontend) while
 # ``server.maxUploadSize`` counts 1,048,576; the reader takes the smaller, so the widget's "5MB", the
 # reader's message and the server's request cap (which must equal MAX_UPLOAD_MB) never disagree.
@@ -32,3 +34,44 @@ MAX_JSON_DEPTH = 32
 MAX_SOURCES_SHOWN = 40
 # Text a user typed that a figure prints (title, subtitle, approval number) is cut to this length.
 MAX_FIGURE_TEXT = 300
+
+# Parse time: one upload's read (bytes to checked rows) stops past this, whatever its size; nothing is
+# kept. The slowest files within the limits above took 9-19 s on this contended 2-core machine (docs/limits.md).
+MAX_PARSE_SECONDS = 60.0
+# The clock is looked at every this many rows; there the reading thread also yields the GIL.
+PARSE_CHECK_EVERY = 256
+
+
+class ParseTooSlow(Exception):
+    """A read ran past its time cap; the reader turns it into the ``too_slow`` message naming the file."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"reading took longer than {seconds:g} s")
+        self.seconds = seconds
+
+
+class ParseClock:
+    """The parse-time cap of one read, shared by ``geo.uploads`` and ``geo.workspace.reading``.
+
+    ``tick()`` is called once per row; every ``PARSE_CHECK_EVERY`` rows it sleeps 0 s, so other sessions'
+    threads get the GIL (a read is pure Python for long stretches), and raises ``ParseTooSlow`` past the cap.
+    """
+
+    def __init__(self, seconds: float | None = None):
+        self.seconds = MAX_PARSE_SECONDS if seconds is None else seconds
+        self.deadline, self.ticks = time.monotonic() + self.seconds, 0
+
+    def tick(self) -> None:
+        self.ticks += 1
+        if self.ticks % PARSE_CHECK_EVERY == 0:
+            time.sleep(0)
+            self.check()
+
+    def check(self) -> None:
+        """Raise ``ParseTooSlow`` if the cap has passed (between steps that cannot tick)."""
+        if time.monotonic() >= self.deadline:
+            raise ParseTooSlow(self.seconds)
+
+# Memory: after a heavy read, glibc's free heap is trimmed again this long after the last read, when the
+# sessions that held it may be gone (Streamlit's server.disconnectedSessionTTL is 120 s; geo/memory.py).
+TRIM_AGAIN_AFTER_SECONDS = 130.0

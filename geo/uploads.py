@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import ctypes
-import ctypes.util
-import gc
 import hashlib
 import io
 import json
@@ -31,7 +28,7 @@ import openpyxl
 import pandas as pd
 import shapely
 
-from geo import boundaries, limits
+from geo import boundaries, limits, memory
 from geo.vocab import INDICATORS, POSITIVE_INDICATORS, UPLOAD_MESSAGES, ui
 
 MAX_UPLOAD_BYTES = limits.MAX_UPLOAD_BYTES
@@ -121,6 +118,7 @@ class UploadResult:
     problems: list[UploadProblem] = field(default_factory=list)
     total_rows: int = 0
     digest: str = ""  # SHA-256 of the file's bytes: the same content is the same upload
+    rejected: bool = False  # the whole file was refused (size, type, rows, time ...): nothing of it is used
 
 
 @dataclass(frozen=True)
@@ -188,14 +186,12 @@ def read_indicators(filename: str, data: bytes) -> UploadResult:
     Columns ``city, year, indicator, value`` and optionally ``unit, source`` (Chinese headers too).
     Rows with problems are left out and described in ``problems``.
     """
-    data = bytes(data)
+    data, clock = bytes(data), limits.ParseClock()
     try:
-        table = _open_table(filename, data, INDICATOR_LAYOUT, (".csv", ".xlsx"))
-        result = _check_indicators(table, filename)
-    except _Rejected as rejected:
-        result = UploadResult(_indicator_frame([]), [rejected.problem], 0)
-    except RecursionError:  # a safety net: nesting is checked before parsing
-        result = UploadResult(_indicator_frame([]), [_too_deep()], 0)
+        table = _open_table(filename, data, INDICATOR_LAYOUT, (".csv", ".xlsx"), clock)
+        result = _check_indicators(table, filename, clock)
+    except (_Rejected, limits.ParseTooSlow, RecursionError) as refused:
+        result = UploadResult(_indicator_frame([]), [_refusal(refused, filename)], 0, rejected=True)
     return _finished(result, data)
 
 
@@ -205,15 +201,27 @@ def read_points(filename: str, data: bytes) -> UploadResult:
     Points must lie in Beijing–Tianjin–Hebei and, when a city is named, in that city. The rows are a
     GeoDataFrame in EPSG:4326 with ``POINT_COLUMNS``.
     """
-    data = bytes(data)
+    data, clock = bytes(data), limits.ParseClock()
     try:
-        table = _open_table(filename, data, POINT_LAYOUT, (".csv", ".geojson", ".json"))
-        result = _check_points(table, filename)
-    except _Rejected as rejected:
-        result = UploadResult(_point_frame([]), [rejected.problem], 0)
-    except RecursionError:  # a safety net: nesting is checked before parsing
-        result = UploadResult(_point_frame([]), [_too_deep()], 0)
+        table = _open_table(filename, data, POINT_LAYOUT, (".csv", ".geojson", ".json"), clock)
+        result = _check_points(table, filename, clock)
+    except (_Rejected, limits.ParseTooSlow, RecursionError) as refused:
+        result = UploadResult(_point_frame([]), [_refusal(refused, filename)], 0, rejected=True)
     return _finished(result, data)
+
+
+def _refusal(refused: Exception, filename: str) -> UploadProblem:
+    """The one file-level problem of a refused file."""
+    if isinstance(refused, _Rejected):
+        return refused.problem
+    if isinstance(refused, limits.ParseTooSlow):
+        return too_slow(filename, refused.seconds)
+    return _too_deep()  # RecursionError, a safety net: nesting is checked before parsing
+
+
+def too_slow(filename: str, seconds: float) -> UploadProblem:
+    """The parse-time cap's message, naming the file and the limit."""
+    return UploadProblem(None, None, "too_slow", {"file": _shown(filename), "limit": f"{seconds:g}"})
 
 
 def _too_deep() -> UploadProblem:
@@ -255,24 +263,9 @@ def _summarised(problems: list[UploadProblem]) -> list[UploadProblem]:
 
 
 def release_memory() -> None:
-    """Hand the memory a big read freed back to the operating system (glibc keeps it otherwise).
-
-    Reading builds and drops millions of small objects; without this the server's resident memory
-    stays at its peak after every large upload (bench/bench_hostile.py --server, docs/limits.md).
-    """
-    gc.collect()
-    if _LIBC is not None:
-        _LIBC.malloc_trim(0)
-
-
-def _libc():
-    try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-    except OSError:  # not glibc (macOS, musl): nothing to trim
-        return None
-
-
-_LIBC = _libc()
+    """Hand the memory a big read freed back to the operating system, now and after its sessions end
+    (``geo.memory``; glibc keeps it otherwise). Figures: docs/limits.md, bench/bench_hostile.py --server."""
+    memory.release()
 
 
 def merge_indicators(shipped: pd.DataFrame, uploaded: pd.DataFrame | None) -> pd.DataFrame:
@@ -318,8 +311,12 @@ def is_new_upload(state: MutableMapping, kind: str, file_id: str) -> bool:
 
 
 def remember_upload(state: MutableMapping, kind: str, file_id: str, result: UploadResult) -> None:
-    """Keep the accepted rows under ``STATE_KEYS[kind]`` and the result for the report."""
-    state[STATE_KEYS[kind]] = result.rows
+    """Keep the accepted rows under ``STATE_KEYS[kind]`` and the result for the report.
+
+    A refused file (too large, too slow, ...) changes nothing: rows accepted before stay.
+    """
+    if not result.rejected:
+        state[STATE_KEYS[kind]] = result.rows
     state[_state_key(kind, "result")] = result
     state[_state_key(kind, "file")] = file_id
 
@@ -344,7 +341,8 @@ def _state_key(kind: str, part: str) -> str:
 # ---------------------------------------------------------------- bytes -> records
 
 
-def _open_table(filename: str, data: bytes, layout: _Layout, extensions: tuple[str, ...]) -> _Table:
+def _open_table(filename: str, data: bytes, layout: _Layout, extensions: tuple[str, ...],
+                clock: limits.ParseClock) -> _Table:
     extension = os.path.splitext(filename)[1].lower()
     if len(data) > MAX_UPLOAD_BYTES:
         raise _Rejected("too_large", size_mb=f"{len(data) / 1e6:.1f}", limit_mb=limits.MAX_UPLOAD_MB)
@@ -353,10 +351,10 @@ def _open_table(filename: str, data: bytes, layout: _Layout, extensions: tuple[s
     if not data.strip():
         raise _Rejected("empty")
     if extension == ".xlsx":
-        return _table_from_rows(_xlsx_rows(data), layout, excel=True)
+        return _table_from_rows(_xlsx_rows(data, clock), layout, excel=True)
     if extension == ".csv":
-        return _table_from_rows(_csv_rows(_decode(data)), layout, excel=False)
-    return _geojson_table(_decode(data))
+        return _table_from_rows(_csv_rows(_decode(data), clock), layout, excel=False)
+    return _geojson_table(_decode(data), clock)
 
 
 def _decode(data: bytes) -> str:
@@ -388,12 +386,13 @@ def _looks_utf16(data: bytes) -> bool:
     return (odd_zeros > 0.4 and even_zeros < 0.05) or (even_zeros > 0.4 and odd_zeros < 0.05)
 
 
-def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
+def _csv_rows(text: str, clock: limits.ParseClock) -> list[tuple[int, list[str]]]:
     """Records with the file line each starts on (the header is line 1), at most the row limit."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     rows, last_line = [], 0
     try:
         for cells in reader:
+            clock.tick()
             if any(cells):  # blank lines are skipped and not counted (the byte limit bounds them)
                 rows.append((last_line + 1, _capped_cells(cells)))
                 _check_row_count(len(rows))
@@ -422,7 +421,7 @@ def _delimiter(text: str) -> str:
     return max(_DELIMITERS, key=header.count)
 
 
-def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
+def _xlsx_rows(data: bytes, clock: limits.ParseClock) -> list[tuple[int, list[str]]]:
     """The first sheet's rows with their sheet row numbers."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -433,14 +432,14 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
         raise _Rejected("too_large_unpacked", size_mb=f"{unzipped / 1e6:.1f}",
                         limit_mb=f"{MAX_UNZIPPED_BYTES / 1e6:.0f}")
     try:
-        return _sheet_rows(data)
-    except _Rejected:
+        return _sheet_rows(data, clock)
+    except (_Rejected, limits.ParseTooSlow):
         raise
     except Exception as err:  # noqa: BLE001 - openpyxl fails on malformed workbooks in many ways
         raise _Rejected("bad_file", error=type(err).__name__) from err
 
 
-def _sheet_rows(data: bytes) -> list[tuple[int, list[str]]]:
+def _sheet_rows(data: bytes, clock: limits.ParseClock) -> list[tuple[int, list[str]]]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it ignores
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -452,6 +451,7 @@ def _sheet_rows(data: bytes) -> list[tuple[int, list[str]]]:
         # Streamed: a sheet of a million (blank) rows stops here after the limit, not after a gigabyte.
         rows = []
         for number, cells in enumerate(sheet.iter_rows(values_only=True, max_col=limits.MAX_COLUMNS), start=1):
+            clock.tick()
             if any(value is not None for value in cells):
                 rows.append((number, _capped_cells([_cell_text(value) for value in cells])))
                 _check_row_count(len(rows))
@@ -527,7 +527,7 @@ _JSON_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
 _JSON_BRACKETS = re.compile(r"[\[\]{}]")
 
 
-def _geojson_table(text: str) -> _Table:
+def _geojson_table(text: str, clock: limits.ParseClock) -> _Table:
     # Python's json parser recurses once per level and geopandas, json.dumps and this module after it:
     # a file nested a few hundred levels would raise RecursionError (a traceback, on every rerun).
     if _json_depth(text) > limits.MAX_JSON_DEPTH:
@@ -538,6 +538,7 @@ def _geojson_table(text: str) -> _Table:
         raise _Rejected("bad_json", line=err.lineno, col=err.colno) from err
     except RecursionError as err:
         raise _Rejected("bad_file", error=type(err).__name__) from err
+    clock.check()  # json.loads cannot tick
     is_collection = isinstance(document, dict) and document.get("type") == "FeatureCollection"
     features = document.get("features") if is_collection else None
     if not isinstance(features, list):
@@ -548,10 +549,11 @@ def _geojson_table(text: str) -> _Table:
         raise _Rejected("too_many_rows", limit=f"{limits.MAX_DATA_ROWS:,}")
     labels = {name: name for name in POINT_LAYOUT.headers}
     labels.update(longitude="geometry", latitude="geometry", coordinates="geometry")
-    return _Table([(i, _feature_cells(feature)) for i, feature in enumerate(features, start=1)], labels)
+    return _Table([(i, _feature_cells(feature, clock)) for i, feature in enumerate(features, start=1)], labels)
 
 
-def _feature_cells(feature) -> dict[str, str]:
+def _feature_cells(feature, clock: limits.ParseClock) -> dict[str, str]:
+    clock.tick()
     feature = feature if isinstance(feature, dict) else {}
     properties = feature.get("properties")
     matched = _match_header(list(properties), POINT_LAYOUT) if isinstance(properties, dict) else {}
@@ -604,9 +606,10 @@ class _Row:
             return None
 
 
-def _check_indicators(table: _Table, filename: str) -> UploadResult:
+def _check_indicators(table: _Table, filename: str, clock: limits.ParseClock) -> UploadResult:
     accepted, problems, seen = [], [], {}
     for number, cells in table.records:
+        clock.tick()
         row = _Row(number, cells, table.labels)
         code, year, indicator, value = _indicator_values(row, seen)
         problems += row.problems
@@ -653,14 +656,16 @@ def _indicator_frame(rows: list[tuple]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(INDICATOR_COLUMNS)).astype({"year": "int64", "value": "float64"})
 
 
-def _check_points(table: _Table, filename: str) -> UploadResult:
+def _check_points(table: _Table, filename: str, clock: limits.ParseClock) -> UploadResult:
     accepted, problems = [], []
     for number, cells in table.records:
+        clock.tick()
         row = _Row(number, cells, table.labels)
         point = _point_values(row, filename) if not row.problems else None
         problems += row.problems
         if not row.problems:
             accepted.append(point)
+    clock.check()
     return UploadResult(_located(_point_frame(accepted)), problems, len(table.records))
 
 

@@ -828,6 +828,10 @@ UPLOAD_MESSAGES.update({
     "cell_too_long": Term("单元格超过 {limit} 个字符", "the cell is longer than {limit} characters"),
     "more_problems": Term("另有 {n} 行存在同样的问题（{problem}）", "{n} more rows have the same problem ({problem})"),
     "more_problems_all": Term("另有 {n} 条问题未列出", "{n} more problems are not listed"),
+    # The parse-time cap (geo/limits.py MAX_PARSE_SECONDS), for uploads and workspace files alike.
+    "too_slow": Term("读取“{file}”超过 {limit} 秒的时限，已停止：未采用任何一行，已有数据不变",
+                     "reading “{file}” took longer than the {limit} s limit and was stopped: nothing was kept "
+                     "and the data already loaded is unchanged"),
 })
 # --- Slides, atlases, the timeline film and the locator (geo.slide, geo.atlas, geo.film, geo.locator) ---
 UI.update({

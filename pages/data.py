@@ -160,6 +160,8 @@ for upload_kind, upload_reader, upload_types in (
         st.write(ui("upload_accepted", lang).format(accepted=len(upload_result.rows), total=upload_result.total_rows))
         if upload_result.problems:
             st.dataframe(uploads.problems_table(upload_result, lang), hide_index=True, width="stretch")
+# The page's namespace can outlive its session (functions defined here keep it); it must not hold the file.
+del upload_file, upload_result
 
 st.caption(ui("upload_stored", lang).format(
     indicators=len(st.session_state.get(uploads.STATE_KEYS["indicators"], ())),

@@ -14,12 +14,13 @@ import io
 import json
 import os
 import re
-import time
 import warnings
 import zipfile
 from dataclasses import dataclass, field
 
 from geo import uploads
+from geo.limits import MAX_PARSE_SECONDS, ParseTooSlow
+from geo.limits import ParseClock as _Clock
 from geo.uploads import UploadProblem, _Invalid, _Rejected, _Row
 from geo.vocab import EDITIONS, INDICATORS, MODES, PLATFORM_SYSTEMS, PLATFORM_TYPES, POSITIVE_INDICATORS
 from geo.workspace import places
@@ -36,7 +37,7 @@ class Limits:
     max_rows: int = 20_000
     max_columns: int = 200
     max_cell_chars: int = 10_000
-    max_seconds: float = 20.0
+    max_seconds: float = MAX_PARSE_SECONDS
     max_depth: int = 64
     max_messages: int = 20  # per column and problem; the rest are counted
 
@@ -72,20 +73,6 @@ class _Problems:
         return self.kept + more
 
 
-class _Clock:
-    """The parse-time cap, checked every few hundred rows; sleeps 0 s there so other threads run."""
-
-    def __init__(self, seconds: float):
-        self.seconds, self.deadline, self.ticks = seconds, time.monotonic() + seconds, 0
-
-    def tick(self) -> None:
-        self.ticks += 1
-        if self.ticks % 256 == 0:
-            time.sleep(0)
-            if time.monotonic() > self.deadline:
-                raise _Rejected("too_slow", limit=f"{self.seconds:g}")
-
-
 def read(kind_id: str, filename: str, data: bytes, source: str | None = None,
          limits: Limits | None = None) -> Reading:
     """Read one uploaded file of template kind ``kind_id``; never raises on the file's content."""
@@ -102,6 +89,8 @@ def read(kind_id: str, filename: str, data: bytes, source: str | None = None,
         return _check(spec.stored, table, filename, source, limits, clock)
     except _Rejected as rejected:
         return Reading(spec.stored, problems=[rejected.problem], rejected=True)
+    except ParseTooSlow as slow:
+        return Reading(spec.stored, problems=[uploads.too_slow(filename, slow.seconds)], rejected=True)
     except RecursionError:  # a last resort; the depth check should have caught it
         return Reading(spec.stored, problems=[UploadProblem(None, None, "too_deep", {"limit": limits.max_depth})],
                        rejected=True)
@@ -173,7 +162,7 @@ def _xlsx_rows(data: bytes, limits: Limits, clock: _Clock) -> list:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return _capped(_sheet_rows(data, limits), limits, clock)
-    except _Rejected:
+    except (_Rejected, ParseTooSlow):
         raise
     except Exception as err:  # noqa: BLE001 - malformed workbooks fail in many ways
         raise _Rejected("bad_file", error=type(err).__name__) from err
