@@ -5,7 +5,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import boundaries, charts, choropleth, datasets, indicators, mapview, sources
-from geo.vocab import EDITIONS, INDICATORS, normalise_language, ui
+from geo.vocab import EDITIONS, INDICATORS, normalise_language, ui, unit_label
 from pages_support import workspace_context
 from pages_support.navigation import keep_in_app
 
@@ -21,12 +21,12 @@ st.title(ui("page_cities", lang))
 with_city_data = indicators.with_values(data, INDICATORS, city_codes)
 left, middle, right = st.columns([2, 1, 1])
 indicator = left.selectbox(ui("indicator", lang), with_city_data, key="city_indicator",
-                           format_func=lambda i: f"{INDICATORS[i].term(lang)} ({INDICATORS[i].unit})")
+                           format_func=lambda i: f"{INDICATORS[i].term(lang)} ({unit_label(INDICATORS[i].unit, lang)})")
 years = indicators.available_years(data, indicator, city_codes)
 year = middle.selectbox(ui("year", lang), years, key="city_year")
 scheme = right.selectbox(ui("classification", lang), tuple(choropleth.SCHEMES), key="city_scheme",
                          format_func=lambda s: ui(s, lang))
-unit = INDICATORS[indicator].unit
+unit = unit_label(INDICATORS[indicator].unit, lang)
 values = indicators.city_values(data, indicator, year)
 name_col = "name_en" if en else "name_zh"
 
@@ -95,7 +95,7 @@ rd = indicators.source_table(with_alternates, "004_fefe62be1874ae98.txt", 2019,
                              ["rd_expenditure", "rd_intensity", "rd_funding_government_share",
                               "rd_funding_enterprise_share"])
 rd.index = [indicators.area_name(c, lang) for c in rd.index]
-rd.columns = [f"{INDICATORS[c].term(lang)} ({INDICATORS[c].unit})" for c in rd.columns]
+rd.columns = [f"{INDICATORS[c].term(lang)} ({unit_label(INDICATORS[c].unit, lang)})" for c in rd.columns]
 st.dataframe(rd)
 st.caption(f"{ui('source', lang)}: {sources.row_labels('004_fefe62be1874ae98.txt', None, lang)}")
 
