@@ -1107,3 +1107,10 @@ FIGURE_BASES: dict[str, Term] = {
 }
 COLUMNS["workspace"] = UI["ws_mode_mine"]  # the open workspace's members found (geo.coverage.with_workspace)
 COLUMNS["area"] = Term("地区", "Area")  # a row of a coverage table: a city, a province or the region
+# Streamlit's own file-uploader text in the app's language (pages_support/streamlit_text.py).
+UI.update({
+    "st_upload_button": Term("上传", "Upload"),
+    "st_upload_drop": Term("可将文件拖放到此处，或点击“上传”；单个文件不超过 {limit_mb} MB",
+                           "Drag and drop a file here or click Upload; at most {limit_mb} MB per file"),
+    "st_upload_types": Term("文件类型：{types}", "File types: {types}"),
+})

@@ -23,7 +23,7 @@ left, middle, right = st.columns([2, 1, 1])
 indicator = left.selectbox(ui("indicator", lang), with_city_data, key="city_indicator",
                            format_func=lambda i: f"{INDICATORS[i].term(lang)} ({unit_label(INDICATORS[i].unit, lang)})")
 years = indicators.available_years(data, indicator, city_codes)
-year = middle.selectbox(ui("year", lang), years, key="city_year")
+year = middle.selectbox(ui("year", lang), years, key="city_year", placeholder=ui("no_data", lang))
 scheme = right.selectbox(ui("classification", lang), tuple(choropleth.SCHEMES), key="city_scheme",
                          format_func=lambda s: ui(s, lang))
 unit = unit_label(INDICATORS[indicator].unit, lang)
@@ -77,8 +77,8 @@ if gap["withheld"]:
 
 st.subheader(ui("trend", lang))
 default = [c for c in ("110100", "120100", "130100") if c in city_codes]
-chosen = st.multiselect(ui("trend_cities", lang), city_codes, default=default, key="trend_cities",
-                        format_func=lambda c: indicators.area_name(c, lang))
+chosen = st.multiselect(ui("trend_cities", lang), city_codes, default=default, key="trend_cities", select_all=False,
+                        format_func=lambda c: indicators.area_name(c, lang), placeholder=ui("trend_cities", lang))
 present = [e for e in EDITIONS if e in set(data.loc[data["indicator"] == indicator, "edition"])]
 trend_edition = st.radio(ui("edition", lang), [None, *present], horizontal=True, key="trend_edition",
                          format_func=lambda e: ui("trend_edition_auto", lang) if e is None else EDITIONS[e](lang))

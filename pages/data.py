@@ -17,6 +17,7 @@ from geo.vocab import (
     unit_label,
 )
 from pages_support.navigation import keep_in_app
+from pages_support.streamlit_text import localise_uploaders
 
 keep_in_app()  # a page started alone (a deep link on a fresh server) hands over to app.py
 
@@ -133,6 +134,8 @@ st.download_button(f"{ui('download', lang)} policy_areas.csv", boundaries.POLICY
 # "user_points") for other pages to use, and nothing is ever written to data/.
 
 st.header(ui("upload_header", lang))
+localise_uploaders(lang, {"upload_indicators": ["csv", "xlsx"], "upload_points": ["csv", "geojson", "json"],
+                          "ws_import_zip": ["zip"]})  # Streamlit's own uploader text in Chinese
 st.write(ui("upload_intro", lang).format(limit_mb=limits.MAX_UPLOAD_MB))
 for upload_kind, upload_reader, upload_types in (
     ("indicators", uploads.read_indicators, ["csv", "xlsx"]),
