@@ -93,4 +93,5 @@ def test_8_switching_from_chinese_to_english_keeps_the_basemap_an_id(base, pw):
         assert query.get("basemap", "none") in filters.BASEMAPS and state.basemap == "none"
         assert not re.search(r"[\u4e00-\u9fff]", unquote(page.url))  # no Chinese label in the link
         box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first
-        assert ui("basemap_none", "en") in box.inner_text()
+        shown = box.inner_text() + " " + " ".join(i.input_value() for i in box.locator("input").all())
+        assert ui("basemap_none", "en") in shown and ui("basemap_none", "zh") not in shown
