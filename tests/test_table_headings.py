@@ -118,6 +118,7 @@ def _check_every(frames, lang: str) -> None:
     units = {vocab.unit_label(u, lang) for u in vocab.UNITS} | {"%"}
     raw = _raw_names() | set(table_labels.CODED) | {c for t in TABLES for c in datasets.load(t).columns}
     codes = _codes(lang)
+    page_titles = {term(lang) for key, term in UI.items() if key.startswith("page_")}
     coded_headings = {table_labels.heading(c, lang) for c in table_labels.CODED} | {ui("location", lang)}
     chinese_only = set(vocab.INDUSTRIES) | {u for u in vocab.UNITS}
     assert frames
@@ -127,6 +128,7 @@ def _check_every(frames, lang: str) -> None:
             assert heading not in raw, heading
             assert not (isinstance(heading, str) and RAW.match(heading)), heading
             assert _allowed_heading(heading, labels, units), heading
+            assert heading not in page_titles, heading  # the city column was headed "城市指标"
         for column in frame.columns:
             values = {str(v) for v in frame[column].dropna()}
             if column in coded_headings:  # a column of codes shows their labels
@@ -204,3 +206,30 @@ def test_the_check_sees_a_raw_heading_and_a_raw_code():
     _check_every([table_labels.readable(datasets.load("hubs").head(3), "zh")], "zh")  # the labelled table passes
     with pytest.raises(AssertionError):  # a Chinese industry term in the English table
         _check_every([pd.DataFrame({ui("industries", "en"): ["汽车零部件"]})], "en")
+
+
+def test_units_and_industries_read_in_english_where_the_vocabulary_knows_them():
+    assert vocab.unit_label("亿元", "en") == "100 million yuan" and vocab.unit_label("亿元", "zh") == "亿元"
+    assert vocab.unit_label("%", "en") == "%" and vocab.unit_label("自定单位", "en") == "自定单位"  # a user's own
+    assert vocab.industries_label("汽车零部件;新材料", "en") == "Auto parts; New materials"
+    assert vocab.industries_label("汽车零部件;测试产业", "en") == "Auto parts; 测试产业"  # unknown: as written
+    used = set()
+    for table in ("platforms", "parks", "projects"):
+        for value in datasets.load(table)["industries"].dropna():
+            used |= {t.strip() for t in value.split(";") if t.strip()}
+    assert used <= set(vocab.INDUSTRIES)  # every term the curated tables use has its English
+    units = set()
+    for table in ("indicators", "indicator_alternates", "figures"):
+        units |= set(datasets.load(table)["unit"].dropna())
+    assert {u for u in units if re.search(r"[\u4e00-\u9fff]", u)} <= set(vocab.UNITS)
+
+
+def test_a_card_and_the_filter_caption_use_the_english_industry_terms():
+    from geo import captions, filters, overlays
+
+    row = registry.entities().dropna(subset=["industries"]).iloc[0].to_dict()
+    card = overlays.entity_card(row, "en")
+    first = row["industries"].split(";")[0]
+    assert vocab.industry_label(first, "en") in card and first not in card
+    state = filters.ViewState(industries=(first,), lang="en")
+    assert vocab.industry_label(first, "en") in captions.filter_words(state)
