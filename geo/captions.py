@@ -18,6 +18,7 @@ from geo.vocab import (
     OVERLAYS,
     PLATFORM_SYMBOLS,
     PLATFORM_TYPES,
+    industry_label,
     ui,
 )
 
@@ -47,7 +48,8 @@ def filter_words(state: filters.ViewState) -> str:
     if state.types is not None:
         parts.append(sep.join(_type_name(t, lang) for t in state.types) if state.types else ui("no_types", lang))
     if state.industries:
-        parts.append(ui("industry_words", lang).format(names=sep.join(state.industries)))
+        names = sep.join(industry_label(i, lang) for i in state.industries)
+        parts.append(ui("industry_words", lang).format(names=names))
     if state.modes:
         parts.append(sep.join(MODES[m](lang) for m in state.modes if m in MODES))
     if state.statuses:

@@ -25,6 +25,7 @@ from geo.vocab import (
     PLATFORM_SYMBOLS,
     PLATFORM_SYSTEMS,
     TYPE_FILTER_VALUES,
+    industry_label,
     ui,
 )
 
@@ -116,7 +117,7 @@ FILTERS: tuple[Filter, ...] = (
     Filter("cities", "cities", "filter_cities", "multi", (), "multiselect", ("--cities",),
            "city codes, e.g. 130100,130600", options=_city_codes, format=_unit_name("cities")),
     Filter("industries", "ind", "filter_industries", "multi", (), "multiselect", ("--industries", "--ind"),
-           "industries as the sources write them", options=lambda: tuple(industries())),
+           "industries as the sources write them", options=lambda: tuple(industries()), format=industry_label),
     Filter("modes", "mode", "filter_modes", "multi", (), "multiselect", ("--modes", "--mode"),
            "park cooperation modes, e.g. enclave", options=lambda: tuple(MODES),
            format=lambda m, lang: MODES[m](lang)),

@@ -242,14 +242,22 @@ def filter_hubs(hubs: gpd.GeoDataFrame, state: ViewState) -> gpd.GeoDataFrame:
 
 
 def filter_policy_areas(areas: gpd.GeoDataFrame, state: ViewState) -> gpd.GeoDataFrame:
-    """The 2+4 areas of the chosen roles touching the chosen places."""
+    """The 2+4 areas of the chosen roles touching the chosen places, designated by the as-of year
+    (``designated`` in data/policy_areas.csv: the Dec 2017 joint document, or an area's own founding)."""
     keep = pd.Series(True, index=areas.index)
     if state.types is not None:
         keep &= areas["role"].isin(state.types)
+    if state.as_of is not None:
+        keep &= designated_year(areas) <= state.as_of
     if state.provinces or state.cities:
         keep &= areas["members"].map(lambda codes: _in_places(pd.Series(
             [_city_of(c) for c in codes]), state).any())
     return areas[keep]
+
+
+def designated_year(areas: pd.DataFrame) -> pd.Series:
+    """The year each policy area was designated (every area has a sourced date)."""
+    return areas["designated"].str[:4].astype(int)
 
 
 def _city_of(code: str) -> str:

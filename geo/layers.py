@@ -174,7 +174,8 @@ def platform_types(row) -> list[str]:
 
 LAYERS: tuple[Layer, ...] = (
     Layer("policy_areas", "polygon", lambda s, c: filters.filter_policy_areas(boundaries.policy_areas(), s),
-          ("types", "provinces", "cities"), browser="policy_areas", snapshot="policy_areas", legend=_area_items,
+          ("types", "provinces", "cities", "as_of"), browser="policy_areas", snapshot="policy_areas",
+          legend=_area_items,
           z=3, legend_rank=10, export_rank=3),
     Layer("axes", "line", lambda s, c: filters.filter_axes(filters.axes(), s), ("provinces", "cities"),
           browser="axes", snapshot="axes", legend=_axis_items, z=4, legend_rank=9, export_rank=8, table="axes_belts"),

@@ -15,7 +15,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import assets, filters, mapview, overlays, snapshot
-from geo.vocab import normalise_language
+from geo.vocab import INK, OVERLAYS, normalise_language, ui
 
 # --- interactive HTML ---------------------------------------------------------------------------
 
@@ -45,7 +45,49 @@ def to_html(state: filters.ViewState, user_points: gpd.GeoDataFrame | None = Non
         fmap.fit_bounds([[south, west], [north, east]])
     page = inline_assets(mapview.map_html(fmap))
     heading = html.escape(title or snapshot.default_title(state))
-    return page.replace("<head>", f'<head>\n    <meta charset="utf-8">\n    <title>{heading}</title>', 1)
+    page = page.replace("<head>", f'<head>\n    <meta charset="utf-8">\n    <title>{heading}</title>', 1)
+    return page.replace("</body>", frame_html(state, layers, colour, title) + "\n</body>", 1)
+
+
+# The exported page's own title, legend and sources over the map (as the PNG has them); the map's
+# collapsible legend control is replaced by the open legend here, so there is one legend.
+_FRAME_CSS = (
+    ".jjj-legend{display:none!important}"
+    ".jjj-export-box{position:absolute;z-index:1000;background:%(panel)s;padding:6px 10px;"
+    "border-radius:4px;box-shadow:0 1px 4px %(shadow)s;font:13px/1.35 sans-serif;color:%(text)s}"
+    ".jjj-export-head{top:8px;left:56px;max-width:60%%}"
+    ".jjj-export-head h1{font-size:20px;margin:0}.jjj-export-head p{margin:2px 0 0;color:%(note)s}"
+    ".jjj-export-legend{top:8px;right:8px;max-height:65vh;overflow:auto}"
+    ".jjj-export-legend h2{font-size:14px;margin:0 0 4px}"
+    ".jjj-export-sources{bottom:18px;left:8px;max-width:70%%;max-height:5.5em;overflow:auto;font-size:11px}"
+)
+
+
+def frame_html(state: filters.ViewState, layers: filters.Layers, colour, title: str = "") -> str:
+    """The title (and the filters in words), the legend with its title and the sources line, as
+    HTML boxes over the map; every text escaped."""
+    lang = normalise_language(state.lang)
+    counts = {layer_id: len(layers[layer_id]) for layer_id in OVERLAYS}
+    heading = html.escape(title or snapshot.default_title(state))
+    subtitle = html.escape(snapshot.default_subtitle(state, counts))
+    choropleth = overlays.choropleth_legend(colour.heading, colour.colouring.legend_html) if colour else ""
+    labels, beside, _ = snapshot._sources(layers, colour, lang)
+    cited = "; ".join(_cited(label, url) for label, url in zip(labels, beside))
+    return (
+        f"<style>{_FRAME_CSS % INK}</style>"
+        f'<header class="jjj-export-box jjj-export-head"><h1>{heading}</h1>'
+        + (f"<p>{subtitle}</p>" if subtitle else "") + "</header>"
+        f'<section class="jjj-export-box jjj-export-legend"><h2>{html.escape(ui("legend", lang))}</h2>'
+        f"{overlays.legend_rows(layers, lang, choropleth)}</section>"
+        f'<footer class="jjj-export-box jjj-export-sources">'
+        f"<b>{html.escape(ui('snapshot_sources', lang))}</b>: {cited}</footer>"
+    )
+
+
+def _cited(label: str, url: str) -> str:
+    if url and url.startswith(("http://", "https://")):
+        return f'{html.escape(label)} (<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>)'
+    return html.escape(label)
 
 
 def inline_assets(page: str) -> str:

@@ -41,7 +41,9 @@ from geo.vocab import (
     STATUS_DASH,
     YEAR_KINDS,
     Symbol,
+    industries_label,
     ui,
+    unit_label,
 )
 
 SYMBOL_PX = 16
@@ -122,7 +124,7 @@ def entity_card(row, lang: str) -> str:
     year_text = ui("no_data", lang) if _missing(year) else str(int(year))
     lines.append(f"{html.escape(ui('year', lang))}: {html.escape(year_text)}")
     if isinstance(row.get("industries"), str):
-        lines.append(f"{html.escape(ui('industries', lang))}: {html.escape(row['industries'].replace(';', '; '))}")
+        lines.append(f"{html.escape(ui('industries', lang))}: {html.escape(industries_label(row['industries'], lang))}")
     precision = row.get("precision")
     if precision in PRECISIONS:
         lines.append(f"{html.escape(ui('location', lang))}: {html.escape(PRECISIONS[precision](lang))}")
@@ -444,7 +446,9 @@ def _field_value(field: str, row: dict, lang: str) -> str | None:
         return f"{int(year)}" + (f" ({YEAR_KINDS[kind](lang)})" if kind in YEAR_KINDS else "")
     if field == "investment":
         amount = row.get("investment")
-        return None if _missing(amount) else f"{amount:g} {row.get('investment_unit') or ''}".strip()
+        return None if _missing(amount) else f"{amount:g} {unit_label(row.get('investment_unit'), lang)}".strip()
+    if field == "industries" and isinstance(row.get("industries"), str):
+        return industries_label(row["industries"], lang)
     value = row.get(field)
     return None if _missing(value) or value is None else str(value).replace(";", "; ")
 

@@ -303,13 +303,14 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         urls = out["source_url"] if "source_url" in out else [None] * len(out)
         out["source_title"] = [row_labels(t, u, lang) for t, u in zip(out["source_title"], urls)]
         out = out.rename(columns={"source_title": ui("source", lang)})
-    if lang != "en" and "notes" in out:
-        out = out.drop(columns="notes")
+    if lang != "en":  # the curators' notes are English (area and section notes too)
+        out = out.drop(columns=[c for c in CURATOR_NOTES if c in out])
     elif "notes" in out:  # notes cite seeds by file name: show their titles instead
         out["notes"] = out["notes"].map(lambda v: SEED_IN_TEXT.sub(_seed_title, v) if isinstance(v, str) else v)
     return out
 
 
+CURATOR_NOTES = ("notes", "area_note", "section_note")
 SEED_IN_TEXT = re.compile(r"\b(\d{3})_[0-9a-f]{16}\.txt")
 
 

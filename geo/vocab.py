@@ -909,3 +909,220 @@ UI.update({
     "share_secondary": Term("第二产业占比（%）", "Secondary sector (% of GDP)"),
     "share_tertiary": Term("第三产业占比（%）", "Tertiary sector (% of GDP)"),
 })
+
+
+# --- Both languages whole (issue #15): units, industry terms and table headings -------------------
+# Units as the data write them (data/*.csv); "%" is the same in both languages and passes through.
+UNITS: dict[str, Term] = {
+    "亿元": Term("亿元", "100 million yuan"),
+    "元": Term("元", "yuan"),
+    "万人": Term("万人", "10,000 people"),
+    "人": Term("人", "people"),
+    "件": Term("件", "items"),
+    "倍": Term("倍", "times"),
+    "户": Term("户", "registrations"),
+    "个": Term("个", "units"),
+    "家": Term("家", "firms"),
+    "万吨": Term("万吨", "10,000 tonnes"),
+    "平方公里": Term("平方公里", "km²"),
+    "万平方米": Term("万平方米", "10,000 m²"),
+}
+
+
+def unit_label(unit: object, lang: str) -> str:
+    """A unit as the chosen language writes it (unknown units, e.g. a user's, as given)."""
+    text = "" if unit is None or unit != unit else str(unit)
+    return UNITS[text](lang) if text in UNITS else text
+
+
+# The industry terms the curated tables use (platforms, parks, projects), translated term by term;
+# the Chinese is the sources' own wording (industries_note), a user's own terms are shown as written.
+_INDUSTRY_PAIRS = (
+    ("中央厨房", "Central kitchens"), ("中成药", "Proprietary Chinese medicines"),
+    ("中药", "Traditional Chinese medicine"), ("中药提取", "TCM extraction"),
+    ("中药材前处理", "TCM raw-material processing"), ("中药饮片", "TCM decoction pieces"),
+    ("中试孵化", "Pilot testing and incubation"), ("云计算", "Cloud computing"),
+    ("互联网+智能制造", "Internet Plus smart manufacturing"), ("五金", "Hardware"),
+    ("人工智能", "Artificial intelligence"), ("人工智能与智能制造", "AI and smart manufacturing"),
+    ("休闲食品", "Snack foods"), ("保健食品与功能饮品", "Health foods and functional drinks"),
+    ("信创", "IT application innovation (Xinchuang)"), ("健康医疗", "Health care"),
+    ("光电子芯片", "Optoelectronic chips"), ("农业", "Agriculture"),
+    ("农产品批发", "Farm-produce wholesale"), ("冷轧", "Cold rolling"), ("冷链物流", "Cold-chain logistics"),
+    ("冻品", "Frozen foods"), ("制剂", "Pharmaceutical formulations"),
+    ("动力和储能电池", "Power and energy-storage batteries"), ("化工", "Chemicals"),
+    ("医疗器械", "Medical devices"), ("医药中间体", "Pharmaceutical intermediates"),
+    ("卫星互联网", "Satellite internet"), ("原料药", "Active pharmaceutical ingredients"),
+    ("发动机", "Engines"), ("呼叫中心", "Call centres"), ("商用车", "Commercial vehicles"),
+    ("商贸物流", "Trade and logistics"), ("国有资本运营", "State capital operation"),
+    ("大健康", "Health industry"), ("大数据", "Big data"), ("大数据一体机", "Big-data appliances"),
+    ("实木家具制造", "Solid-wood furniture making"), ("客户服务", "Customer services"),
+    ("家具制造", "Furniture making"), ("家居制造", "Home-furnishings making"),
+    ("家居商贸", "Home-furnishings trade"), ("家居用品", "Household goods"), ("宽厚板", "Wide heavy plate"),
+    ("小商品", "Small commodities"), ("建材", "Building materials"), ("微型车", "Minicars"),
+    ("微型车整车", "Complete minicars"), ("数据中心", "Data centres"), ("数码耗材", "Digital consumables"),
+    ("文化创意", "Cultural and creative industries"), ("文化教育", "Culture and education"),
+    ("新一代信息技术", "New-generation information technology"), ("新型建材", "New building materials"),
+    ("新材料", "New materials"), ("新能源", "New energy"), ("新能源与新材料", "New energy and new materials"),
+    ("新能源动力电池", "New-energy power batteries"), ("新能源和新材料", "New energy & new materials"),
+    ("旅游休闲度假", "Tourism, leisure and resorts"), ("智能制造", "Smart manufacturing"),
+    ("智能电网", "Smart grid"), ("智能科技", "Intelligent technology"),
+    ("智能网联汽车", "Intelligent connected vehicles"), ("服务器", "Servers"),
+    ("服务外包", "Service outsourcing"), ("服装制造", "Garment making"), ("服装加工", "Garment processing"),
+    ("服装批发", "Garment wholesale"), ("服装研发设计", "Garment R&D and design"),
+    ("机电", "Electromechanical products"), ("材料", "Materials"), ("水产", "Aquatic products"),
+    ("汽车", "Automobiles"), ("汽车发动机", "Car engines"), ("汽车整车", "Complete vehicles"),
+    ("汽车零部件", "Auto parts"), ("泵送机械", "Pumping machinery"), ("消防车", "Fire engines"),
+    ("液体制剂", "Liquid formulations"), ("渔业", "Fisheries"), ("渣土车", "Muck trucks"),
+    ("热轧", "Hot rolling"), ("焦化", "Coking"), ("环保产业（水务研发）", "Environmental industry (water R&D)"),
+    ("环境技术", "Environmental technology"),
+    ("现代生命科学与生物技术", "Modern life sciences and biotechnology"),
+    ("生命大健康", "Life sciences and health"), ("生物医药", "Biomedicine"),
+    ("生物医药与医疗器械", "Biomedicine and medical devices"), ("电力", "Electric power"),
+    ("电力电气设备制造", "Power and electrical equipment making"), ("电子信息", "Electronic information"),
+    ("电子商务", "E-commerce"), ("百货", "Department-store goods"),
+    ("石油炼化", "Oil refining and petrochemicals"), ("矿产资源", "Mineral resources"),
+    ("科技成果转化", "Commercialising research results"), ("科技服务", "Technology services"),
+    ("科技服务业", "Technology-service industry"), ("科研", "Scientific research"),
+    ("移动互联网", "Mobile internet"), ("空天信息", "Aerospace information"), ("箱包", "Luggage and bags"),
+    ("精品钢材", "High-grade steel"), ("精细化工", "Fine chemicals"), ("糕点", "Pastries"),
+    ("纸制品", "Paper products"), ("纺织", "Textiles"), ("纺织面料", "Textile fabrics"),
+    ("综合服务保障", "Comprehensive support services"), ("绿色食品", "Green food"), ("肉类", "Meat"),
+    ("能源", "Energy"), ("腐乳", "Fermented bean curd"), ("航空物流", "Air logistics"),
+    ("航空科技创新", "Aviation technology innovation"), ("航空食品", "Airline catering"),
+    ("节能环保", "Energy saving and environmental protection"), ("表面处理", "Surface treatment"),
+    ("装备制造", "Equipment manufacturing"), ("调味品", "Condiments"), ("起重机", "Cranes"),
+    ("越野车", "Off-road vehicles"), ("轨道交通信号系统", "Rail-transit signalling systems"),
+    ("轻纺", "Light industry and textiles"), ("钢后装备制造", "Steel-downstream equipment making"),
+    ("钢铁", "Iron and steel"), ("集成电路制造", "IC manufacturing"),
+    ("集成电路封装测试", "IC packaging and testing"), ("集成电路设计", "IC design"),
+    ("面辅料", "Fabrics and accessories"), ("鞋帽", "Footwear and hats"), ("颗粒制剂", "Granule formulations"),
+    ("食品加工", "Food processing"), ("餐饮食品加工", "Catering food processing"),
+    ("高性能计算机", "High-performance computers"), ("高技术研发", "High-tech R&D"),
+    ("高新技术", "High and new technology"), ("高端制造", "High-end manufacturing"),
+    ("高端商务商贸", "High-end business and trade"), ("高端装备", "High-end equipment"),
+    ("高端装备制造", "High-end equipment manufacturing"), ("高等教育", "Higher education"),
+)
+INDUSTRIES: dict[str, Term] = {zh: Term(zh, en) for zh, en in _INDUSTRY_PAIRS}
+
+
+def industry_label(term: str, lang: str) -> str:
+    """One industry term in the chosen language (a term the vocabulary does not know, as written)."""
+    return INDUSTRIES[term](lang) if term in INDUSTRIES else term
+
+
+def industries_label(terms: object, lang: str, sep: str = "; ") -> str:
+    """A ";"-separated industry list (as the tables store it) in the chosen language."""
+    if terms is None or terms != terms or str(terms) == "":
+        return ""
+    return sep.join(industry_label(t.strip(), lang) for t in str(terms).split(";") if t.strip())
+
+
+# Headings of the curated tables' columns as the Data page shows them (the downloads keep the ids).
+COLUMNS: dict[str, Term] = {
+    "id": Term("编号", "ID"),
+    "name_zh": Term("中文名称", "Chinese name"),
+    "name_en": WORKSPACE_FIELDS["name_en"],
+    "province_code": Term("省级代码", "Province code"),
+    "city_code": Term("城市代码", "City code"),
+    "county_code": Term("区县代码", "County code"),
+    "host_city_code": Term("承接城市代码", "Host city code"),
+    "host_county_code": Term("承接区县代码", "Host county code"),
+    "origin_code": Term("输出地代码", "Origin code"),
+    "origin_name_zh": UI["origin"],
+    "area_code": Term("地区代码", "Area code"),
+    "city_codes": Term("所经城市代码", "City codes"),
+    "member_codes": Term("组成单元代码", "Member unit codes"),
+    "lon": WORKSPACE_FIELDS["longitude"],
+    "lat": WORKSPACE_FIELDS["latitude"],
+    "precision": UI["location"],
+    "year_established": Term("设立年份", "Year established"),
+    "industries": UI["industries"],
+    "area_km2": WORKSPACE_FIELDS["area_km2"],
+    "area_note": Term("面积说明", "Area note"),
+    "source_title": UI["source"],
+    "source_url": WORKSPACE_FIELDS["source_url"],
+    "url": WORKSPACE_FIELDS["source_url"],
+    "notes": WORKSPACE_FIELDS["notes"],
+    "platform_id": Term("平台编号", "Platform ID"),
+    "system": UI["systems"],
+    "platform_type": WORKSPACE_FIELDS["platform_type"],
+    "tier_zh": WORKSPACE_FIELDS["tier"],
+    "tier_en": Term("层级（英文）", "Tier (English)"),
+    "confidence": Term("确认程度", "Confidence"),
+    "modes": UI["modes"],
+    "year": UI["year"],
+    "year_kind": Term("年份含义", "What the year marks"),
+    "investment": UI["investment"],
+    "investment_unit": Term("投资额单位", "Investment unit"),
+    "entity_kind": UI["kind"],
+    "entity_id": Term("对象编号", "Entity ID"),
+    "figure_zh": Term("数字名称（中文）", "Figure (Chinese)"),
+    "figure_en": Term("数字名称（英文）", "Figure (English)"),
+    "qualifier": Term("限定符", "Qualifier"),
+    "value": UI["value"],
+    "unit": UI["unit"],
+    "date": Term("日期", "Date"),
+    "basis": Term("口径", "Basis"),
+    "line_id": Term("线路编号", "Line ID"),
+    "kind": UI["kind"],
+    "status": UI["status"],
+    "opened": UI["opened"],
+    "section_note": Term("区段说明", "Section note"),
+    "design_speed_kmh": Term("设计时速（公里/小时）", "Design speed (km/h)"),
+    "seq": Term("站序", "Order"),
+    "station_zh": Term("车站（中文）", "Station (Chinese)"),
+    "station_en": Term("车站（英文）", "Station (English)"),
+    "indicator": UI["indicator"],
+    "edition": UI["edition"],
+    "role": UI["role"],
+    "extent_note_zh": Term("范围说明", "Extent"),
+    "extent_note_en": Term("范围说明（英文）", "Extent (English)"),
+    "designated": Term("确定日期", "Designated"),
+    "title": Term("表名", "Table"),
+
+    "file": UI["ws_file"],
+    "rows": UI["rows"],
+    "sources": UI["sources"],
+    "expected": UI["expected"],
+    "confirmed": UI["confirmed"],
+    "inferred": UI["inferred"],
+    "weak_only": Term("只有弱来源的行数", "Rows with only weak sources"),
+    "weak_share": Term("占比", "Share"),
+    "source_coordinates": Term("来源坐标", "Source coordinates"),
+    "county_point": PRECISIONS["county_centroid"],
+    "city_point": PRECISIONS["city_centroid"],
+    "provinces": UI["filter_provinces"],
+    "cities": UI["filter_cities"],
+    "counties": UI["col_county"],
+    "city": UI["filter_cities"],
+}
+COLUMNS["table"] = COLUMNS["title"]
+COLUMNS["sha256"] = Term("文件校验值（SHA-256）", "File checksum (SHA-256)")  # a workspace version's file
+# What a workspace version did (geo.workspace.store: the "action" column).
+WORKSPACE_ACTIONS: dict[str, Term] = {
+    "upload": Term("上传（追加）", "Upload (added)"),
+    "replace": Term("上传（替换）", "Upload (replaced)"),
+    "revert": Term("恢复", "Revert"),
+    "delete": Term("删除", "Delete"),
+    "import": Term("导入", "Import"),
+}
+# What a figure counts (data/figures.csv "basis": comma-separated words).
+FIGURE_BASES: dict[str, Term] = {
+    "registered": Term("注册", "registered"),
+    "cumulative": Term("累计", "cumulative"),
+    "signed": YEAR_KINDS["signed"],
+    "planned": Term("规划值", "planned"),
+    "annual": Term("年度", "annual"),
+    "implemented": Term("已落地", "implemented"),
+    "policy rule": Term("政策规定", "policy rule"),
+    "intent": Term("意向", "intent"),
+}
+COLUMNS["workspace"] = UI["ws_mode_mine"]  # the open workspace's members found (geo.coverage.with_workspace)
+COLUMNS["area"] = Term("地区", "Area")  # a row of a coverage table: a city, a province or the region
+# Streamlit's own file-uploader text in the app's language (pages_support/streamlit_text.py).
+UI.update({
+    "st_upload_button": Term("上传", "Upload"),
+    "st_upload_drop": Term("可将文件拖放到此处，或点击“上传”；单个文件不超过 {limit_mb} MB",
+                           "Drag and drop a file here or click Upload; at most {limit_mb} MB per file"),
+    "st_upload_types": Term("文件类型：{types}", "File types: {types}"),
+})

@@ -5,7 +5,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import boundaries, charts, choropleth, datasets, indicators, mapview, sources
-from geo.vocab import EDITIONS, INDICATORS, normalise_language, ui
+from geo.vocab import EDITIONS, INDICATORS, normalise_language, ui, unit_label
 from pages_support import workspace_context
 from pages_support.navigation import keep_in_app
 
@@ -24,12 +24,12 @@ if not with_city_data:  # the "mine" mode of a workspace without indicator rows
     st.stop()
 left, middle, right = st.columns([2, 1, 1])
 indicator = left.selectbox(ui("indicator", lang), with_city_data, key="city_indicator",
-                           format_func=lambda i: f"{INDICATORS[i].term(lang)} ({INDICATORS[i].unit})")
+                           format_func=lambda i: f"{INDICATORS[i].term(lang)} ({unit_label(INDICATORS[i].unit, lang)})")
 years = indicators.available_years(data, indicator, city_codes)
-year = middle.selectbox(ui("year", lang), years, key="city_year")
+year = middle.selectbox(ui("year", lang), years, key="city_year", placeholder=ui("no_data", lang))
 scheme = right.selectbox(ui("classification", lang), tuple(choropleth.SCHEMES), key="city_scheme",
                          format_func=lambda s: ui(s, lang))
-unit = INDICATORS[indicator].unit
+unit = unit_label(INDICATORS[indicator].unit, lang)
 values = indicators.city_values(data, indicator, year)
 name_col = "name_en" if en else "name_zh"
 
@@ -80,8 +80,8 @@ if gap["withheld"]:
 
 st.subheader(ui("trend", lang))
 default = [c for c in ("110100", "120100", "130100") if c in city_codes]
-chosen = st.multiselect(ui("trend_cities", lang), city_codes, default=default, key="trend_cities",
-                        format_func=lambda c: indicators.area_name(c, lang))
+chosen = st.multiselect(ui("trend_cities", lang), city_codes, default=default, key="trend_cities", select_all=False,
+                        format_func=lambda c: indicators.area_name(c, lang), placeholder=ui("trend_cities", lang))
 present = [e for e in EDITIONS if e in set(data.loc[data["indicator"] == indicator, "edition"])]
 trend_edition = st.radio(ui("edition", lang), [None, *present], horizontal=True, key="trend_edition",
                          format_func=lambda e: ui("trend_edition_auto", lang) if e is None else EDITIONS[e](lang))
@@ -98,7 +98,7 @@ rd = indicators.source_table(with_alternates, "004_fefe62be1874ae98.txt", 2019,
                              ["rd_expenditure", "rd_intensity", "rd_funding_government_share",
                               "rd_funding_enterprise_share"])
 rd.index = [indicators.area_name(c, lang) for c in rd.index]
-rd.columns = [f"{INDICATORS[c].term(lang)} ({INDICATORS[c].unit})" for c in rd.columns]
+rd.columns = [f"{INDICATORS[c].term(lang)} ({unit_label(INDICATORS[c].unit, lang)})" for c in rd.columns]
 st.dataframe(rd)
 st.caption(f"{ui('source', lang)}: {sources.row_labels('004_fefe62be1874ae98.txt', None, lang)}")
 

@@ -5,17 +5,19 @@ import streamlit as st
 
 from geo import boundaries, coverage, datasets, limits, registry, sources, uploads
 from geo.schemas import TABLES
+from geo.table_labels import heading, readable
 from geo.vocab import (
     CORE_INDICATORS,
     INDICATORS,
     LANGUAGE_NAMES,
     PLATFORM_SYSTEMS,
     PLATFORM_TYPES,
-    layer_name,
     normalise_language,
     ui,
+    unit_label,
 )
 from pages_support.navigation import keep_in_app
+from pages_support.streamlit_text import localise_uploaders
 
 keep_in_app()  # a page started alone (a deep link on a fresh server) hands over to app.py
 
@@ -47,8 +49,7 @@ st.header(ui("coverage", lang))
 report = coverage.report(frames)
 rows = report["rows"].assign(
     title=[getattr(TABLES[t], "title_en" if en else "title_zh") for t in report["rows"]["table"]])
-st.dataframe(rows[["title", "file", "rows", "sources"]].rename(
-    columns={"rows": ui("rows", lang), "sources": ui("sources", lang)}), hide_index=True)
+st.dataframe(readable(rows[["title", "file", "rows", "sources"]], lang), hide_index=True)
 
 left, right = st.columns(2)
 with left:
@@ -58,47 +59,49 @@ with left:
     report["systems"] = coverage.with_workspace(report["systems"], shown_entities, "system")
     report["platform_types"] = coverage.with_workspace(report["platform_types"], shown_entities, "platform_type")
     systems = report["systems"].assign(system=[PLATFORM_SYSTEMS[s](lang) for s in report["systems"]["system"]])
-    st.dataframe(systems, hide_index=True)
+    st.dataframe(readable(systems, lang), hide_index=True)
 with right:
     st.subheader(ui("types_coverage", lang))
     types = report["platform_types"].assign(platform_type=[
         PLATFORM_TYPES[t](lang) if t in PLATFORM_TYPES else ui("no_data", lang)
         for t in report["platform_types"]["platform_type"]])
-    st.dataframe(types, hide_index=True)
+    st.dataframe(readable(types, lang), hide_index=True)
 
 st.subheader(ui("indicator_coverage", lang))
 choice = st.selectbox(ui("indicator_coverage", lang), (None, *CORE_INDICATORS), key="coverage_indicator",
                       format_func=lambda i: ui("all_core", lang) if i is None else INDICATORS[i].term(lang),
                       label_visibility="collapsed")
 matrix = coverage.indicator_matrix(frames["indicators"], choice)
-matrix.index = [_area_name(c) for c in matrix.index]
+matrix.index = pd.Index([_area_name(c) for c in matrix.index], name="area")
 st.caption(ui("indicator_coverage_help", lang).format(n=1 if choice else len(CORE_INDICATORS)))
-st.dataframe(matrix)
+st.dataframe(readable(matrix, lang))
 
 summary = coverage.matrix_summary(report["matrix"])
 st.subheader(ui("matrix_coverage", lang).format(k=summary["indicators"], y=summary["years"], cells=summary["cells"],
                                                 filled=summary["filled"], pct=summary["share"]))
 st.caption(ui("matrix_help", lang).format(k=summary["indicators"]) + " "
            + ", ".join(INDICATORS[i].term(lang) for i in coverage.MATRIX_INDICATORS))
-st.dataframe(report["matrix"].rename(index=_area_name))
+st.dataframe(readable(report["matrix"].rename(index=_area_name).rename_axis("area"), lang))
 st.write(ui("alternates_count", lang).format(n=report["alternates"]) + " "
          + ui("parks_projects_count", lang).format(n=report["parks_projects"]["total"]))
 st.subheader(ui("weak_share", lang))
-st.dataframe(report["weak_sources"].assign(
-    table=[getattr(TABLES[t], "title_en" if en else "title_zh") for t in report["weak_sources"]["table"]]),
-    hide_index=True, column_config={"weak_share": st.column_config.NumberColumn(format="percent")})
+st.dataframe(readable(report["weak_sources"].assign(
+    table=[getattr(TABLES[t], "title_en" if en else "title_zh") for t in report["weak_sources"]["table"]]), lang),
+    hide_index=True, column_config={heading("weak_share", lang): st.column_config.NumberColumn(format="percent")})
 
 st.subheader(ui("location_coverage", lang))
-st.dataframe(report["locations"], hide_index=True)
+st.dataframe(readable(report["locations"].assign(
+    table=[getattr(TABLES[t], "title_en" if en else "title_zh") for t in report["locations"]["table"]]), lang),
+    hide_index=True)
 
 st.header(ui("tables", lang))
 for table_id, table in TABLES.items():
     frame = frames[table_id]
     with st.expander(f"{table.title_en if en else table.title_zh} · {table.file} · {len(frame)}"):
         st.caption(ui("sources_of_table", lang))
-        st.dataframe(sources.cited_by(frame, lang), hide_index=True, width="stretch",
-                     column_config={"url": st.column_config.LinkColumn()})
-        st.dataframe(sources.display_table(frame, lang), hide_index=True, width="stretch")
+        st.dataframe(readable(sources.cited_by(frame, lang), lang), hide_index=True, width="stretch",
+                     column_config={heading("url", lang): st.column_config.LinkColumn()})
+        st.dataframe(readable(sources.display_table(frame, lang), lang), hide_index=True, width="stretch")
         st.download_button(f"{ui('download', lang)} {table.file}", _csv_bytes(frame),
                            file_name=table.file, mime="text/csv", key=f"dl_{table_id}")
 
@@ -111,17 +114,16 @@ st.markdown(
     f"- **CRS**: {meta['crs']}\n"
     + "".join(f"- **{ui('derivation', lang)}**: {step}\n" for step in meta["derivation"])
 )
-st.dataframe(pd.DataFrame([meta["counts"]]), hide_index=True)
+st.dataframe(readable(pd.DataFrame([meta["counts"]]), lang), hide_index=True)
 st.download_button(f"{ui('download', lang)} jjj.topojson", boundaries.TOPOJSON_PATH.read_bytes(),
                    file_name="jjj.topojson", mime="application/json")
 
 st.subheader(ui("policy_areas", lang))
 areas = pd.read_csv(boundaries.POLICY_AREAS_PATH, dtype=str).fillna("")
-areas["role"] = [layer_name(r, lang) for r in areas["role"]]
-st.dataframe(
-    areas[["name_en" if en else "name_zh", "role", "member_codes",
-           "extent_note_en" if en else "extent_note_zh"]].assign(**{ui("source", lang): [
-               sources.row_labels(t, u, lang) for t, u in zip(areas["source_title"], areas["source_url"])]}),
+st.dataframe(readable(
+    areas[["name_en" if en else "name_zh", "role", "member_codes", "extent_note_en" if en else "extent_note_zh",
+           "designated"]].assign(source_title=[
+               sources.row_labels(t, u, lang) for t, u in zip(areas["source_title"], areas["source_url"])]), lang),
     hide_index=True, width="stretch",
 )
 st.download_button(f"{ui('download', lang)} policy_areas.csv", boundaries.POLICY_AREAS_PATH.read_bytes(),
@@ -132,6 +134,8 @@ st.download_button(f"{ui('download', lang)} policy_areas.csv", boundaries.POLICY
 # "user_points") for other pages to use, and nothing is ever written to data/.
 
 st.header(ui("upload_header", lang))
+localise_uploaders(lang, {"upload_indicators": ["csv", "xlsx"], "upload_points": ["csv", "geojson", "json"],
+                          "ws_import_zip": ["zip"]})  # Streamlit's own uploader text in Chinese
 st.write(ui("upload_intro", lang).format(limit_mb=limits.MAX_UPLOAD_MB))
 for upload_kind, upload_reader, upload_types in (
     ("indicators", uploads.read_indicators, ["csv", "xlsx"]),
@@ -142,7 +146,7 @@ for upload_kind, upload_reader, upload_types in (
     if upload_kind == "indicators":
         with st.expander(ui("upload_indicator_list", lang)):
             st.dataframe(pd.DataFrame(
-                [(key, item.term.zh, item.term.en, item.unit) for key, item in INDICATORS.items()],
+                [(key, item.term.zh, item.term.en, unit_label(item.unit, lang)) for key, item in INDICATORS.items()],
                 columns=[ui("code", lang), LANGUAGE_NAMES["zh"], LANGUAGE_NAMES["en"], ui("unit", lang)]),
                 hide_index=True, width="stretch")
     st.download_button(ui("upload_template", lang), uploads.template_csv(upload_kind),

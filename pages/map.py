@@ -32,6 +32,7 @@ from geo.vocab import (
     OVERLAYS,
     normalise_language,
     ui,
+    unit_label,
 )
 from geo.workspace import active as workspace_active
 from pages_support import filter_widgets, workspace_context
@@ -146,7 +147,7 @@ if state.indicator and state.year:
     values = indicators.city_values(data, state.indicator, state.year)
     legend_title = f"{INDICATORS[state.indicator].term(lang)} {state.year}"
     colouring = choropleth.colour_cities(values, state.scheme, legend_title,
-                                         INDICATORS[state.indicator].unit, ui("no_data", lang),
+                                         unit_label(INDICATORS[state.indicator].unit, lang), ui("no_data", lang),
                                          ui("class_count", lang))
 group = overlays.overlay_group(
     layers, lang, mapview.policy_area_features(lang),
@@ -223,7 +224,8 @@ filter_widgets.draw(side, "layers", lang, ss)
 city_indicators = indicators.with_values(data, INDICATORS, cities["code"])
 side.selectbox(ui("choropleth", lang), [None, *city_indicators], key="m_indicator",
                format_func=lambda i: ui("choropleth_none", lang) if i is None
-               else f"{INDICATORS[i].term(lang)} ({INDICATORS[i].unit})", placeholder=ui("choropleth_none", lang))
+               else f"{INDICATORS[i].term(lang)} ({unit_label(INDICATORS[i].unit, lang)})",
+               placeholder=ui("choropleth_none", lang))
 year_col, cls_col = side.columns(2)
 year_col.selectbox(ui("year", lang), years, key="m_year", disabled=not years, placeholder="—")
 cls_col.selectbox(ui("classification", lang), list(choropleth.SCHEMES), key="m_scheme",
@@ -269,7 +271,8 @@ with panel_col:
         alternates = datasets.load("indicator_alternates")
         table = pd.DataFrame({
             ui("indicator", lang): [INDICATORS[i].term(lang) for i in profile["indicator"]],
-            ui("latest" if common is None else "value", lang): [ui("no_data", lang) if pd.isna(v) else f"{v:,.2f} {u}"
+            ui("latest" if common is None else "value", lang): [
+                ui("no_data", lang) if pd.isna(v) else f"{v:,.2f} {unit_label(u, lang)}"
                                 for v, u in zip(profile["value"], profile["unit"])],
             ui("year", lang): [("" if pd.isna(y) else str(int(y))) for y in profile["year"]],
             "Δ": [("" if pd.isna(c) else f"{c:+,.2f} ({ui('change_since', lang).format(year=int(f))})")
@@ -287,7 +290,7 @@ with panel_col:
         trend_indicator = state.indicator or "gdp"
         series = indicators.trend(data, trend_indicator, [code])
         if len(series):
-            unit = INDICATORS[trend_indicator].unit
+            unit = unit_label(INDICATORS[trend_indicator].unit, lang)
             st.caption(f"{ui('trend', lang)}: {INDICATORS[trend_indicator].term(lang)} ({unit})")
             st.altair_chart(charts.trend_chart(series, unit, lang, height=160), width="stretch")
             if note := charts.joins_note(series, lang):

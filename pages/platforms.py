@@ -5,7 +5,17 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import charts, datasets, indicators, mapview, registry, search, sources
-from geo.vocab import ANALYSIS_COLOURS, MODES, PLATFORM_SYSTEMS, PLATFORM_TYPES, PRECISIONS, normalise_language, ui
+from geo.vocab import (
+    ANALYSIS_COLOURS,
+    MODES,
+    PLATFORM_SYSTEMS,
+    PLATFORM_TYPES,
+    PRECISIONS,
+    industries_label,
+    industry_label,
+    normalise_language,
+    ui,
+)
 from pages_support.navigation import keep_in_app
 
 keep_in_app()  # a page started alone (a deep link on a fresh server) hands over to app.py
@@ -35,7 +45,7 @@ shown = pd.DataFrame({
     ui("col_county", lang): found["county_code"].map(
         lambda c: indicators.area_name(c, lang) if isinstance(c, str) else ""),
     ui("year", lang): found["year"].map(lambda y: "" if pd.isna(y) else str(int(float(y)))),
-    ui("industries", lang): found["industries"].fillna(""),
+    ui("industries", lang): found["industries"].map(lambda v: industries_label(v, lang)),
     ui("modes", lang): found["modes"].map(lambda v: _labels(v, MODES)),
     ui("location", lang): found["precision"].map(lambda p: PRECISIONS[p](lang)),
     ui("source", lang): [sources.row_labels(t, u, lang) for t, u in zip(found["source_title"], found["source_url"])],
@@ -61,18 +71,20 @@ with right:
 
 st.subheader(ui("industry_overlap", lang))
 overlap = registry.industry_overlap(table)
-st.dataframe(overlap.rename(columns={"entities": ui("entities", lang), "cities": ui("cities_n", lang)}))
+st.dataframe(overlap.rename(columns={"entities": ui("entities", lang), "cities": ui("cities_n", lang)},
+                            index=lambda i: industry_label(i, lang)).rename_axis(ui("industries", lang)))
 st.caption(ui("industries_note", lang))
 with st.expander(ui("industry_matrix", lang)):
     matrix = registry.industry_city_matrix(table)
     matrix.columns = [indicators.area_name(c, lang) for c in matrix.columns]
-    st.dataframe(matrix)
+    st.dataframe(matrix.rename(index=lambda i: industry_label(i, lang)).rename_axis(ui("industries", lang)))
 
 st.subheader(ui("industry_map", lang))
 rows = registry.industry_rows(table)
 choices = list(overlap.index) + sorted(set(rows["industry"]) - set(overlap.index))
 if choices:
-    industry = st.selectbox(ui("industry_map", lang), choices, key="industry_pick", label_visibility="collapsed")
+    industry = st.selectbox(ui("industry_map", lang), choices, key="industry_pick", label_visibility="collapsed",
+                            format_func=lambda i: industry_label(i, lang))
     ids = set(rows.loc[rows["industry"] == industry, "id"])
     picked = table[table["id"].isin(ids)]
     layer = mapview.points_layer(picked, industry, "jjj-entity", ANALYSIS_COLOURS["entity"],

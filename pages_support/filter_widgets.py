@@ -57,7 +57,8 @@ def widget_call(declared: Filter, lang: str, session) -> tuple[str, tuple, dict]
     if declared.widget == "radio":
         return "radio", (label, options), kwargs | {"horizontal": True}
     if declared.widget == "multiselect":
-        return "multiselect", (label, options), kwargs | {"placeholder": ui("all", lang)}
+        # "Select all" is Streamlit's English and says nothing here: an empty choice means all
+        return "multiselect", (label, options), kwargs | {"placeholder": ui("all", lang), "select_all": False}
     return declared.widget, (label, options), kwargs
 
 

@@ -65,7 +65,8 @@ _ENGLISH_OVERRIDES = {
     "天津市": "Tianjin",
     "河北省": "Hebei",
 }
-_SUFFIXES = (("矿区", "Mining District"), ("区", "District"), ("县", "County"), ("市", "City"))
+# 新区 (滨海新区) is a "New Area", its official English name, not "Binhaixin District".
+_SUFFIXES = (("新区", "New Area"), ("矿区", "Mining District"), ("区", "District"), ("县", "County"), ("市", "City"))
 
 
 def english_name(name_zh: str, level: str) -> str:

@@ -145,6 +145,12 @@ def test_english_names_follow_pinyin_with_known_readings():
     assert english_name("蔚县", "county") == "Yu County"
     names = boundaries.counties().set_index("name_zh")["name_en"]
     assert names["东城区"] == "Dongcheng District"
+    # a 新区 is a "New Area" (issue #15 saw "Binhaixin District"), in the shipped files too
+    assert english_name("滨海新区", "county") == "Binhai New Area"
+    assert names["滨海新区"] == "Binhai New Area"
+    assert not [n for n in names if "新区" in n and not names[n].endswith("New Area")]
+    overview = boundaries.OVERVIEW_PATH.read_text("utf-8")
+    assert "Binhaixin" not in overview and "Binhai New Area" in overview
 
 
 @pytest.mark.parametrize("level", boundaries.LEVELS)

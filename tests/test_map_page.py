@@ -105,7 +105,7 @@ def test_choosing_a_city_fills_the_panel_with_values_years_and_ranks():
     rank = "Rank (of cities with data)"
     assert {"Indicator", "Latest", "Year", rank, "Other sources say"} <= set(profile.columns)
     gdp = profile[profile["Indicator"] == "GDP"].iloc[0]
-    assert "亿元" in gdp["Latest"] and gdp["Year"].isdigit() and " / " in gdp[rank]
+    assert gdp["Latest"].endswith(" 100 million yuan") and gdp["Year"].isdigit() and " / " in gdp[rank]
     assert any(c.value.startswith("Platforms and parks in this city") for c in at.caption)
     years = {y for y in profile["Year"] if y}
     if len(years) > 1:  # the panel says so when its values come from different years

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from geo import workspace as ws
-from geo.vocab import WORKSPACE_KINDS, ui
+from geo.vocab import COLUMNS, WORKSPACE_ACTIONS, WORKSPACE_KINDS, ui
 from geo.workspace import archive, kinds
 from pages_support import workspace_context
 
@@ -147,13 +147,15 @@ def _history(lang: str, s: ws.Store, workspace_id: str, key: str | None) -> None
         return
     table = pd.DataFrame({
         ui("ws_version", lang): [v["id"] for v in versions],
-        ui("ws_action", lang): [v["action"] for v in versions],
-        ui("ws_kind", lang): [v["kind"] or "" for v in versions],
+        ui("ws_action", lang): [WORKSPACE_ACTIONS[v["action"]](lang) if v["action"] in WORKSPACE_ACTIONS
+                                else v["action"] for v in versions],
+        ui("ws_kind", lang): [WORKSPACE_KINDS[v["kind"]](lang) if v["kind"] in WORKSPACE_KINDS else v["kind"] or ""
+                              for v in versions],
         ui("ws_file", lang): [v["file_name"] or "" for v in versions],
         ui("ws_rows", lang): [v["rows_accepted"] for v in versions],
         ui("ws_time", lang): [str(v["created"]) for v in versions],
         ui("ws_by", lang): [v["uploader"] or "" for v in versions],
-        "sha256": [(v["sha256"] or "")[:12] for v in versions],
+        COLUMNS["sha256"](lang): [(v["sha256"] or "")[:12] for v in versions],
     })
     st.dataframe(table, hide_index=True, width="stretch")
     if not key:

@@ -46,7 +46,10 @@ def test_html_export_draws_boundaries_and_symbols_offline(pw, exported):
         page.wait_for_timeout(300)
         assert frame.locator("path.jjj-county").count() == N_COUNTIES
         assert frame.locator(".jjj-sym").count() == symbols
-        assert frame.locator(".jjj-legend").is_visible()
+        # the page's own open legend with its title replaces the map's collapsible one (geo.offline_html)
+        assert frame.locator(".jjj-export-legend h2").is_visible() and not frame.locator(".jjj-legend").is_visible()
+        assert frame.locator(".jjj-export-head h1").inner_text() == "导出测试"
+        assert frame.locator(".jjj-export-sources").is_visible()
         assert page.title() == "导出测试"
         assert watch.errors == []
         assert watch.external == []

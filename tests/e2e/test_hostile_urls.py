@@ -1,11 +1,13 @@
 """Issue 19 in headless Chromium: hostile links render as text, and the language and the URL values
 stay as the visitor chose them across pages (findings 7, 8 and 9, checked in the rendered DOM)."""
 
-from urllib.parse import parse_qs, quote, urlparse
+import re
+from urllib.parse import parse_qs, quote, unquote, urlparse
 
 import pytest
 
 from geo import filters
+from geo.vocab import ui
 from tests.e2e.liveapp import app_server, fresh_page, map_frame
 
 EVIL_IMAGE = "![x](http://evil.example/p.png)"
@@ -73,3 +75,23 @@ def test_8_switching_language_on_the_map_keeps_every_value(base, pw):
         state, ignored = filters.from_query(query)
         assert ignored == [] and query["lang"] == "zh"
         assert (state.city, state.scheme, state.indicator, state.basemap) == ("130600", "equal_interval", "gdp", "none")
+
+
+def test_8_switching_from_chinese_to_english_keeps_the_basemap_an_id(base, pw):
+    """Issue #15: after zh → en the URL carried ``basemap=无底图（离线）`` (the old language's label)."""
+    with fresh_page(pw, f"{base}/?lang=zh") as (page, _):
+        map_frame(page, timeout=60)
+        _settled(page, 2000)
+        page.locator('[data-testid="stSidebar"] label').filter(has_text="English").first.click()
+        _settled(page, 2000)
+        assert page.locator("h1").first.inner_text() == "Map"
+        page.locator('[data-testid="stSidebar"] button').filter(has_text="Parks").first.click()  # a rerun
+        _settled(page, 2000)
+        query = _query(page)
+        state, ignored = filters.from_query(query)
+        assert ignored == [] and query["lang"] == "en"
+        assert query.get("basemap", "none") in filters.BASEMAPS and state.basemap == "none"
+        assert not re.search(r"[\u4e00-\u9fff]", unquote(page.url))  # no Chinese label in the link
+        box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first
+        shown = box.inner_text() + " " + " ".join(i.input_value() for i in box.locator("input").all())
+        assert ui("basemap_none", "en") in shown and ui("basemap_none", "zh") not in shown
