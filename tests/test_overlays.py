@@ -9,6 +9,7 @@ import shapely
 
 from geo import boundaries, filters, mapview, overlays
 from geo.filters import ViewState
+from geo.layers import LAYER_IDS
 from geo.vocab import OTHER_SYMBOLS, PLATFORM_SYMBOLS, STATUS_DASH
 
 EVIL = '<img src=x onerror=alert(1)>'
@@ -87,7 +88,7 @@ def test_the_legend_lists_only_what_is_drawn():
     rows = overlays.legend_rows(only_parks, "en")
     assert OTHER_SYMBOLS["park"].term("en") in rows
     assert PLATFORM_SYMBOLS["innovation"].term("en") not in rows and "Station" not in rows
-    everything = overlays.legend_rows(filters.visible_layers(ViewState()), "en")
+    everything = overlays.legend_rows(filters.visible_layers(ViewState(overlays=LAYER_IDS)), "en")
     assert "Station" in everything and "Planned" in everything
 
 
