@@ -100,3 +100,14 @@ jjj.addPolicyAreas = function(group, list) {
     jjj.redrawAreas = function() { if (group._map) { draw(); } };
     jjj.ready.then(draw);
 };
+
+// A ring around the symbol of the entity searched or clicked (drawn ``offset`` pixels from its point,
+// like a fanned-out symbol); in the group, so the next overlay replaces it.
+jjj.highlight = function(group, lat, lon, offset) {
+    var o = offset || [0, 0], size = 30;
+    L.marker([lat, lon], {pane: "jjjRing", interactive: false, keyboard: false, icon: L.divIcon({
+        className: "jjj-highlight", iconSize: [size, size], iconAnchor: [size / 2 - o[0], size / 2 - o[1]],
+        html: '<div style="width:100%;height:100%;box-sizing:border-box;border-radius:50%;border:3px solid '
+            + jjj.ink.selected + ';box-shadow:0 0 0 2px ' + jjj.ink.halo + ', inset 0 0 0 2px ' + jjj.ink.halo
+            + '"></div>'})}).addTo(group);
+};
