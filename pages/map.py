@@ -45,7 +45,7 @@ name_col = "name_en" if en else "name_zh"
 cities = boundaries.cities()
 city_names = dict(zip(cities["code"], cities[name_col]))
 data = workspace_context.indicator_data()  # shipped + the open workspace's + this session's uploads
-MAP_HEIGHT = 780  # px: the region fills most of it at first view (issue #15: it was 640, the region 40 %)
+MAP_HEIGHT = 740  # px: the region fills most of it at first view (issue #15: it was 640, the region 40 %)
 
 def _widget_values(state: filters.ViewState) -> dict:
     # the filters' widgets come from the filter table (pages_support/filter_widgets.py)

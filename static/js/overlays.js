@@ -90,6 +90,8 @@ jjj.addPolicyAreas = function(group, list) {
                         || area.members.indexOf(g.properties.city_code) >= 0;
                 })));
             L.geoJson(shape, {
+                // beneath the lines and symbols whatever arrives first: a click on a line is the line's
+                pane: "jjjAreas",
                 className: "jjj-" + area.role + " jjj-area-" + area.id,
                 style: function() { return area.style; }
             // no popup: a click selects the city under the area, whose card the page offers
