@@ -168,6 +168,8 @@ class MapSetup(MacroElement):
              1px -1px 1px {{ this.ink.halo }}, -1px 1px 1px {{ this.ink.halo }}, 0 0 3px {{ this.ink.halo }},
              0 0 3px {{ this.ink.halo }};
              transform: translate(-50%, -50%); pointer-events:none; }
+          /* On the Map page a city's name sits just above its seat, clear of a symbol drawn there. */
+          .jjj-labels-above .jjj-city-label { transform: translate(-50%, calc(-100% - 9px)); }
         </style>
         {% endmacro %}
         {% macro script(this, kwargs) %}

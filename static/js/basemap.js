@@ -68,6 +68,7 @@ jjj.initBase = function(map, cfg) {
         map.createPane(p[0]).style.zIndex = p[1];
     });
     map.getPane("jjjLabels").style.pointerEvents = "none";
+    map.getPane("jjjLabels").classList.add("jjj-labels-above");
     map.getPane("jjjRing").style.pointerEvents = "none";
     jjj.pointLayer = function(f, ll) {
         var p = f.properties;
