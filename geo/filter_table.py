@@ -59,6 +59,11 @@ class Filter:
     acts_on: tuple[str, ...] = ()  # layer ids ``keep`` filters
     shown: Callable[[], bool] | None = None  # the widget is drawn only when this says so (default: always)
     isolate: bool = False  # multi: the page offers "only this" (one click) and a reset beside the widget
+    initial: Callable[[], object] | None = None  # the default, read from another module when first needed
+
+    def default_value(self) -> object:
+        """The value of a fresh view: ``initial()`` if declared elsewhere, else ``default``."""
+        return self.initial() if self.initial is not None else self.default
 
     @property
     def key(self) -> str:
@@ -97,15 +102,22 @@ def _in_systems(frame: gpd.GeoDataFrame, systems: tuple[str, ...]) -> pd.Series:
     return frame["systems"].fillna("").map(lambda s: bool(chosen & set(str(s).split(";"))))
 
 
+def _first_view_layers() -> tuple[str, ...]:
+    """The layers a fresh view draws: declared with each layer (``geo.layers.Layer.first_view``)."""
+    from geo import layers  # geo.layers imports this module
+    return layers.first_view()
+
+
 def _workspace_open() -> bool:
     from geo.workspace import active  # geo.workspace imports geo.registry, as this module does
     return active.current() is not None
 
 
 FILTERS: tuple[Filter, ...] = (
-    Filter("overlays", "layers", "layers", "multi", tuple(o for o in OVERLAYS if o != "user_points") + ("user_points",),
-           "pills", ("--layers", "--overlays"), "layers to draw, e.g. platforms,parks,lines",
-           options=lambda: tuple(OVERLAYS), format=lambda o, lang: OVERLAYS[o](lang), group="layers"),
+    Filter("overlays", "layers", "layers", "multi", None, "pills", ("--layers", "--overlays"),
+           "layers to draw, e.g. platforms,parks,lines (default: those of the first view)",
+           options=lambda: tuple(OVERLAYS), format=lambda o, lang: OVERLAYS[o](lang), group="layers",
+           initial=_first_view_layers),
     Filter("types", "type", "filter_types", "multi", None, "pills", ("--types", "--type"),
            "platform types and policy-area roles, e.g. innovation,manufacturing",
            options=lambda: TYPE_FILTER_VALUES, format=_type_label, all_is_none=True, isolate=True),

@@ -43,7 +43,8 @@ def _with(self, **changes) -> "ViewState":
 def make_view_state(table: tuple[filter_table.Filter, ...]) -> type:
     """The ViewState class of a filter table: one field per filter, then the view fields."""
     return make_dataclass(
-        "ViewState", [(f.field, object, field(default=f.default)) for f in table]
+        "ViewState", [(f.field, object, field(default_factory=f.initial) if f.initial else field(default=f.default))
+                      for f in table]
         + [(name, object, field(default=default)) for name, _, default in VIEW_FIELDS],
         frozen=True, namespace={"with_": _with, "__module__": __name__, "__doc__": (
             "Everything that decides what the Map page draws: the filters of geo.filter_table (empty "
@@ -51,7 +52,6 @@ def make_view_state(table: tuple[filter_table.Filter, ...]) -> type:
 
 
 ViewState = make_view_state(filter_table.FILTERS)
-DEFAULT_OVERLAYS = filter_table.by_field()["overlays"].default
 
 
 def _params() -> dict[str, str]:

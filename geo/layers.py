@@ -75,6 +75,7 @@ class Layer:
     tooltip: tuple[str, ...] = ()  # fields of the hover text (generic drawers)
     card: tuple[str, ...] = ()  # fields of the click card (generic drawers)
     needs: tuple[str, ...] = ()  # layers whose selected rows ``select`` reads
+    first_view: bool = False  # drawn in a fresh view (the main job); the others are one click away
 
 
 # --- selection helpers ----------------------------------------------------------------------------
@@ -175,13 +176,12 @@ def platform_types(row) -> list[str]:
 LAYERS: tuple[Layer, ...] = (
     Layer("policy_areas", "polygon", lambda s, c: filters.filter_policy_areas(boundaries.policy_areas(), s),
           ("types", "provinces", "cities", "as_of"), browser="policy_areas", snapshot="policy_areas",
-          legend=_area_items,
-          z=3, legend_rank=10, export_rank=3),
+          legend=_area_items, z=3, legend_rank=10, export_rank=3, first_view=True),
     Layer("axes", "line", lambda s, c: filters.filter_axes(filters.axes(), s), ("provinces", "cities"),
           browser="axes", snapshot="axes", legend=_axis_items, z=4, legend_rank=9, export_rank=8, table="axes_belts"),
     Layer("lines", "line", lambda s, c: filters.filter_lines(corridors.lines(), corridors.stations(), s),
           ("statuses", "as_of", "provinces", "cities"), browser="lines", snapshot="lines", legend=_rail_items,
-          z=5, legend_rank=7, export_rank=4, table="corridor_lines"),
+          z=5, legend_rank=7, export_rank=4, table="corridor_lines", first_view=True),
     Layer("stations", "point", lambda s, c: filters.filter_stations(corridors.stations(), c["lines"], s),
           ("statuses", "as_of", "provinces", "cities"), browser="stations", snapshot="stations",
           legend=_symbol_items("station", size=7), z=8, legend_rank=8, export_rank=5, table="stations",
@@ -199,11 +199,11 @@ LAYERS: tuple[Layer, ...] = (
           ("types", "provinces", "cities", "industries", "as_of", "include_undated"),
           browser="entities", snapshot="symbols", legend=_platform_items, z=9, legend_rank=1, export_rank=1,
           table="platforms", symbol=lambda row: PLATFORM_SYMBOLS[_platform_symbol_key(row)], spread=True,
-          kind="platform"),
+          kind="platform", first_view=True),
     Layer("parks", "point", lambda s, c: _entities(s, "park"),
           ("provinces", "cities", "industries", "modes", "as_of", "include_undated"),
           browser="entities", snapshot="symbols", legend=_symbol_items("park"), z=9, legend_rank=2, export_rank=2,
-          table="parks", symbol=lambda row: OTHER_SYMBOLS["park"], spread=True, kind="park"),
+          table="parks", symbol=lambda row: OTHER_SYMBOLS["park"], spread=True, kind="park", first_view=True),
     Layer("project", "point", _located_points("projects"), ("provinces", "cities", "industries", "as_of",
           "include_undated"), browser="symbols", snapshot="symbols", legend=_symbol_items("project"), z=9,
           legend_rank=2.5, export_rank=2.5, table="projects", symbol=lambda row: OTHER_SYMBOLS["project"],
@@ -211,10 +211,16 @@ LAYERS: tuple[Layer, ...] = (
           card=("origin", "year", "industries", "investment", "sources")),
     Layer("user_points", "point", _empty_user_points, ("provinces", "cities"), browser="user", snapshot="symbols",
           legend=_symbol_items("user"), z=9, legend_rank=5, export_rank=9,
-          symbol=lambda row: OTHER_SYMBOLS["user"], spread=True, kind="user"),
+          symbol=lambda row: OTHER_SYMBOLS["user"], spread=True, kind="user", first_view=True),  # once uploaded
 )
 BY_ID: dict[str, Layer] = {layer.id: layer for layer in LAYERS}
 LAYER_IDS = tuple(BY_ID)
+
+
+def first_view() -> tuple[str, ...]:
+    """The layers a fresh view draws (``Layer.first_view``), in the registry's order: the ``overlays``
+    default of the filter table, so a URL without ``layers`` shows them and one naming layers shows those."""
+    return tuple(layer.id for layer in LAYERS if layer.first_view)
 
 
 def by_stacking() -> list[Layer]:

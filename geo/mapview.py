@@ -163,9 +163,13 @@ class MapSetup(MacroElement):
         <style>
           .leaflet-container { background: {{ this.background }}; }
           .jjj-city-label { font: 600 13px/1.2 'Noto Sans CJK SC','Microsoft YaHei',sans-serif;
-             color:{{ this.ink.label }}; text-shadow: 0 0 3px {{ this.ink.halo }}, 0 0 3px {{ this.ink.halo }},
-             0 0 3px {{ this.ink.halo }}; white-space:nowrap;
+             color:{{ this.ink.label }}; white-space:nowrap;
+             text-shadow: 1px 1px 1px {{ this.ink.halo }}, -1px -1px 1px {{ this.ink.halo }},
+             1px -1px 1px {{ this.ink.halo }}, -1px 1px 1px {{ this.ink.halo }}, 0 0 3px {{ this.ink.halo }},
+             0 0 3px {{ this.ink.halo }};
              transform: translate(-50%, -50%); pointer-events:none; }
+          /* On the Map page a city's name sits just above its seat, clear of a symbol drawn there. */
+          .jjj-labels-above .jjj-city-label { transform: translate(-50%, calc(-100% - 9px)); }
         </style>
         {% endmacro %}
         {% macro script(this, kwargs) %}
@@ -406,7 +410,8 @@ class BaseLayers(MacroElement):
             "labels": [[row[self.name_key], round(row.geometry.y, 4), round(row.geometry.x, 4)]
                        for _, row in labels.iterrows()],
             "topology": boundaries.topology() if inline else None,
-            "url": OVERVIEW_URL, "detailUrl": BOUNDARY_URL, "detailZoom": DETAIL_ZOOM})
+            "url": OVERVIEW_URL, "detailUrl": BOUNDARY_URL, "detailZoom": DETAIL_ZOOM,
+            "legendOpen": inline})  # a self-contained export shows its legend; the page keeps it closed
 
 
 def build_base_map(lang: str = "zh", basemap: str = "none", inline: bool = False) -> folium.Map:

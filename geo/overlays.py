@@ -264,15 +264,34 @@ def line_overlay(lines: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
     return GeoJsonOverlay(features, info, "jjj-line")
 
 
+@lru_cache(maxsize=4)
+def _line_names(lang: str) -> dict[str, str]:
+    from geo import corridors  # geo.corridors is loaded with geo.layers; imported here for the names only
+    return {row["line_id"]: _name(row, lang) for row in _rows(corridors.lines())}
+
+
+def station_card(row: dict, lang: str) -> str:
+    """A station's click card: its line, status and opening, place, how exact its point is, sources
+    (every value from data escaped)."""
+    line = _line_names(lang).get(row["line_id"], row["line_id"])
+    status = CORRIDOR_STATUSES[row["status"]](lang) if row.get("status") in CORRIDOR_STATUSES else None
+    opened = row.get("opened") if isinstance(row.get("opened"), str) and row.get("opened") else None
+    precision = row.get("precision")
+    lines = [f"{ui('line', lang)}: {line}", status and f"{ui('status', lang)}: {status}",
+             opened and f"{ui('opened', lang)}: {opened}", _place(row, lang),
+             precision in PRECISIONS and f"{ui('location', lang)}: {PRECISIONS[precision](lang)}"]
+    sources_html = _sources_html(row.get("source_title"), row.get("source_url"), lang)
+    return _text(*(t for t in lines if t)) + "<br>" + sources_html
+
+
 def station_overlay(stations: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
     features, info = [], {}
     for i, row in enumerate(_rows(stations)):
         fid = f"s{i}"
         features.append(_feature(row["geometry"], fid, k="station"))
         name = row["station_en"] if lang == "en" and isinstance(row["station_en"], str) else row["station_zh"]
-        # Station tooltips name the station only: positions are mostly reference points, which the
-        # page caption says once instead of 130 times.
-        info[fid] = (_text(name), "")
+        # The tooltip names the station only; the card (a click) tells its line, place and sources.
+        info[fid] = (_text(name), "+" + station_card(row, lang))
     return GeoJsonOverlay(features, info, "jjj-station")
 
 
@@ -404,11 +423,15 @@ def choropleth_legend(title: str, rows_html: str) -> str:
 
 def overlay_group(layers: Layers, lang: str, policy_features: list[dict], fills: dict[str, str] | None = None,
                   city_tips: dict[str, str] | None = None, selected_city: str | None = None,
-                  choropleth_legend: str = "") -> folium.FeatureGroup:
-    """All changing content of the Map page in one FeatureGroup, in drawing order."""
+                  choropleth_legend: str = "", highlight: str | None = None) -> folium.FeatureGroup:
+    """All changing content of the Map page in one FeatureGroup, in drawing order.
+
+    With a choropleth (``fills``) the 2+4 areas are outlines only, so the colours beneath stay readable;
+    ``highlight`` (an entity id: the one searched or clicked) gets a ring where its symbol is drawn.
+    """
     group = folium.FeatureGroup(name="overlays", control=False)
     CityStyling(fills or {}, city_tips or {}, selected_city).add_to(group)
-    context = {"policy_features": policy_features}
+    context = {"policy_features": policy_features, "outline_areas": bool(fills)}
     offsets = dict(zip(spread_ids := [layer.id for layer in LAYER_REGISTRY if layer.spread],
                        spread_offsets(*(layers[i] for i in spread_ids))))
     for layer in by_stacking():
@@ -416,8 +439,42 @@ def overlay_group(layers: Layers, lang: str, policy_features: list[dict], fills:
         if len(frame):
             overlay = BROWSER_DRAWERS[layer.browser](layer, frame, offsets.get(layer.id), lang, context)
             overlay.add_to(group)
+    if highlight is not None and (where := highlight_point(layers, offsets, highlight)) is not None:
+        Highlight(*where).add_to(group)
     Legend(ui("legend", lang), legend_rows(layers, lang, choropleth_legend)).add_to(group)
     return group
+
+
+class Highlight(MacroElement):
+    """A ring around one drawn symbol (the entity searched or clicked); it catches no clicks."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            jjj.highlight({{ this._parent.get_name() }}, {{ this.lat|tojson }}, {{ this.lon|tojson }},
+                {{ this.offset|tojson }});  // static/js/overlays.js
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, lat: float, lon: float, offset: tuple[int, int]):
+        super().__init__()
+        self._name = "Highlight"
+        self.lat, self.lon, self.offset = round(lat, COORD_DECIMALS), round(lon, COORD_DECIMALS), list(offset)
+
+
+def highlight_point(layers: Layers, offsets: dict, entity_id: str) -> tuple[float, float, tuple[int, int]] | None:
+    """(lat, lon, pixel offset) of the symbol drawn for ``entity_id`` in a spread point layer; None if
+    it is not drawn (filtered out or its layer off: nothing to ring)."""
+    for layer_id, layer_offsets in offsets.items():
+        frame = layers[layer_id]
+        if "id" not in frame or not len(frame):
+            continue
+        hits = (frame["id"].astype(str) == str(entity_id)).to_numpy().nonzero()[0]
+        if len(hits):
+            point = frame.geometry.iloc[hits[0]]
+            return point.y, point.x, tuple(layer_offsets[hits[0]])
+    return None
 
 
 def _field_text(field: str, row: dict, layer: Layer, lang: str) -> str | None:
@@ -467,7 +524,10 @@ def symbol_overlay(layer: Layer, frame: gpd.GeoDataFrame, offsets, lang: str) ->
 
 def _policy_areas(layer: Layer, frame, offsets, lang: str, context: dict) -> PolicyAreas:
     wanted = set(frame["id"])
-    return PolicyAreas([f for f in context["policy_features"] if f["id"] in wanted])
+    chosen = [f for f in context["policy_features"] if f["id"] in wanted]
+    if context.get("outline_areas"):  # a choropleth beneath: no fill over its colours
+        chosen = [f | {"style": f["style"] | {"fill": False, "fillOpacity": 0}} for f in chosen]
+    return PolicyAreas(chosen)
 
 
 # How each kind of layer is drawn in the browser; ``Layer.browser`` names one of these.

@@ -408,6 +408,7 @@ class _Pen:
 
     scale: float
     metres_per_point: float
+    outline_areas: bool = False  # a choropleth is drawn: the 2+4 areas as outlines, so its colours show
 
     def pt(self, px: float) -> float:
         return px * PX_TO_PT * self.scale
@@ -443,7 +444,7 @@ def render(state: filters.ViewState, *, title: str, subtitle: str = "", preset: 
         x0, y0, x1, y1 = _fit(box, (lay.map[2] * w_in) / (lay.map[3] * h_in))
         ax.set_xlim(x0, x1)
         ax.set_ylim(y0, y1)
-        pen = _Pen(lay.scale, (x1 - x0) / (lay.map[2] * w_in * 72))
+        pen = _Pen(lay.scale, (x1 - x0) / (lay.map[2] * w_in * 72), outline_areas=colour is not None)
         counts = _draw_map(ax, layers, state, colour, pen)
         _unlabel(ax)
         _draw_furniture(ax, box, pen, lang)
@@ -511,7 +512,8 @@ def _draw_policy_areas(ax, areas: gpd.GeoDataFrame, pen: _Pen, z: float = 3) -> 
         style = LAYERS[row["role"]]
         dash = pen.dashes(style.approximate_dash if row["approximate"] else style.dash)
         one = gpd.GeoSeries([row.geometry], crs=areas.crs)
-        one.plot(ax=ax, color=style.fill, alpha=style.fill_opacity, linewidth=0, zorder=z)
+        if not pen.outline_areas:
+            one.plot(ax=ax, color=style.fill, alpha=style.fill_opacity, linewidth=0, zorder=z)
         one.boundary.plot(ax=ax, color=style.stroke, linewidth=pen.pt(style.weight), linestyle=dash, zorder=z + 0.1)
     return len(areas)
 

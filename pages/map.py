@@ -48,6 +48,7 @@ name_col = "name_en" if en else "name_zh"
 cities = boundaries.cities()
 city_names = dict(zip(cities["code"], cities[name_col]))
 data = workspace_context.indicator_data()  # shipped + the open workspace's + this session's uploads
+MAP_HEIGHT = 740  # px: the region fills most of it at first view (issue #15: it was 640, the region 40 %)
 
 def _widget_values(state: filters.ViewState) -> dict:
     # the filters' widgets come from the filter table (pages_support/filter_widgets.py)
@@ -138,7 +139,8 @@ if ss.get("m_year") not in years:
 if ss["m_city"] and ss.get("m_fitted") != ss["m_city"]:
     ss["m_fitted"] = ss["m_city"]
     west, south, east, north = cities.set_index("code").loc[ss["m_city"]].geometry.bounds
-    _fly_to((south + north) / 2, (west + east) / 2, mapview.zoom_to_fit(east - west, north - south))
+    _fly_to((south + north) / 2, (west + east) / 2,
+            mapview.zoom_to_fit(east - west, north - south, height_px=MAP_HEIGHT))
 
 state = ss["m_state"] = current_state()
 layers = filters.visible_layers(state, ss.get("user_points"))
@@ -152,7 +154,7 @@ if state.indicator and state.year:
 group = overlays.overlay_group(
     layers, lang, mapview.policy_area_features(lang),
     fills=colouring.fills if colouring else None, city_tips=colouring.tips if colouring else None,
-    selected_city=state.city,
+    selected_city=state.city, highlight=ss.get("m_entity"),  # the entity searched or clicked gets a ring
     choropleth_legend=overlays.choropleth_legend(legend_title, colouring.legend_html) if colouring else "")
 
 # --- the page ------------------------------------------------------------------------------------
@@ -173,7 +175,7 @@ map_col, panel_col = st.columns([3.2, 1.3])
 with map_col:
     view = ss.get("m_view")
     result = st_folium(
-        mapview.build_base_map(lang, state.basemap), key="jjj_map", height=640, use_container_width=True,
+        mapview.build_base_map(lang, state.basemap), key="jjj_map", height=MAP_HEIGHT, use_container_width=True,
         feature_group_to_add=group, center=view[0] if view else None, zoom=view[1] if view else None,
         returned_objects=["last_clicked", "last_active_drawing", "center", "zoom", "bounds"],
     )

@@ -6,6 +6,7 @@ import shapely
 
 from geo import boundaries, corridors, filters, registry
 from geo.filters import ViewState
+from geo.layers import LAYER_IDS
 
 
 def test_a_view_survives_the_url_round_trip():
@@ -56,14 +57,14 @@ def test_platforms_outside_the_2_4_46_types_are_untyped(entities):
 
 
 def test_place_filters_act_on_every_layer():
-    state = ViewState(provinces=("120000",))
+    state = ViewState(provinces=("120000",), overlays=LAYER_IDS)  # every layer, not only the first view's
     layers = filters.visible_layers(state)
     assert set(layers.platforms["city_code"]) | set(layers.parks["city_code"]) == {"120100"}
     assert set(layers.stations["city_code"]) == {"120100"}
     assert set(layers.airports["city_code"]) | set(layers.ports["city_code"]) == {"120100"}
     assert all(any(c.startswith("12") for c in m) for m in layers.policy_areas["members"])
     assert all("120100" in codes for codes in layers.axes["city_codes"])
-    everything = filters.visible_layers(ViewState()).counts()
+    everything = filters.visible_layers(ViewState(overlays=LAYER_IDS)).counts()
     assert all(layers.counts()[k] <= everything[k] for k in everything)
     assert layers.counts()["stations"] < everything["stations"]
 

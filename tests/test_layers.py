@@ -58,7 +58,7 @@ def test_the_registry_and_the_vocabulary_list_the_same_layers_in_the_same_order(
 
 
 def test_each_layer_legend_labels_itself_in_both_languages():
-    every = filters.visible_layers(ViewState())
+    every = filters.visible_layers(ViewState(overlays=layers.LAYER_IDS))
     for layer in LAYERS:
         for item in layer.legend(every[layer.id]):
             assert isinstance(item, LegendItem)
@@ -100,7 +100,7 @@ def test_a_point_outside_its_claimed_county_is_reported(tmp_path):
 
 def test_the_filters_act_on_projects():
     projects = datasets.load("projects")
-    count = lambda **kw: len(filters.visible_layers(ViewState(**kw)).project)  # noqa: E731
+    count = lambda **kw: len(filters.visible_layers(ViewState(**({"overlays": ("project",)} | kw))).project)  # noqa: E731
     assert count() == len(projects)
     host_province = projects["host_city_code"].str[:2] + "0000"
     for province in ("110000", "120000", "130000"):
@@ -114,7 +114,7 @@ def test_the_filters_act_on_projects():
 
 
 def test_projects_are_drawn_with_tooltips_and_cards_on_the_map_and_in_the_legend():
-    every = filters.visible_layers(ViewState())
+    every = filters.visible_layers(ViewState(overlays=layers.LAYER_IDS))
     group = overlays.overlay_group(every, "en", mapview.policy_area_features("en"))
     drawn = [c for c in group._children.values()
              if isinstance(c, overlays.GeoJsonOverlay) and c.class_name == "jjj-project"]
@@ -140,7 +140,7 @@ def test_project_text_from_data_is_escaped_in_tooltips():
 
 
 def test_projects_reach_the_snapshot_and_the_data_exports():
-    every = filters.visible_layers(ViewState())
+    every = filters.visible_layers(ViewState(overlays=layers.LAYER_IDS))
     labels = [label for _, label, _ in snapshot._legend_entries(every, None, snapshot._Pen(1, 1), "zh")]
     assert "重点协同项目（承接地）" in labels
     table = pd.read_csv(pd.io.common.BytesIO(exports.to_csv(every)), dtype=str, encoding="utf-8-sig")
@@ -148,3 +148,28 @@ def test_projects_reach_the_snapshot_and_the_data_exports():
     collection = json.loads(exports.to_geojson(every))
     assert sum(f["properties"]["layer"] == "project" for f in collection["features"]) == len(every.project)
     assert "project" in exports.EXPORT_LAYERS
+
+
+def test_the_first_view_draws_the_main_job_and_leaves_the_minor_layers_one_click_away():
+    # issue #15: platforms, parks and rail lines at first sight; stations, axes and the rest on demand
+    first = layers.first_view()
+    assert {"platforms", "parks", "lines"} <= set(first)
+    assert not {"stations", "axes", "airports", "ports", "flows", "project"} & set(first)
+    assert first == tuple(layer.id for layer in LAYERS if layer.first_view)  # declared with each layer only
+    assert list(first) == [o for o in OVERLAYS if o in first]  # in the registry's (and the widget's) order
+    assert ViewState().overlays == first
+    counts = filters.visible_layers(ViewState()).counts()
+    assert counts["platforms"] and counts["parks"] and counts["lines"] and counts["stations"] == 0
+
+
+def test_a_link_without_layers_shows_the_first_view_and_a_link_naming_layers_shows_those():
+    assert "layers" not in filters.to_query(ViewState())
+    assert filters.from_query({})[0].overlays == layers.first_view()
+    named, ignored = filters.from_query({"layers": "stations,axes"})
+    assert named.overlays == ("stations", "axes") and ignored == []
+    assert filters.visible_layers(named).counts()["stations"] > 0
+    every = ViewState(overlays=layers.LAYER_IDS)
+    query = filters.to_query(every)
+    assert query["layers"].split(",") == list(layers.LAYER_IDS)
+    assert filters.from_query(query)[0] == every
+    assert filters.from_query({"layers": "-"})[0].overlays == ()  # none at all stays none

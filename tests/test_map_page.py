@@ -33,7 +33,7 @@ def test_the_map_is_sent_first_and_the_controls_follow_without_moving_it():
     assert len(at.get("component_instance")) == 1  # the map
     assert not at.text_input and not at.multiselect and not at.selectbox  # no control yet
     assert not at.sidebar.radio  # not even the language switch
-    assert _count(at, "Stations") == filters.visible_layers(ViewState()).counts()["stations"]
+    assert _count(at, "Co-built parks") == filters.visible_layers(ViewState()).counts()["parks"]
     at.run()
     assert not at.exception
     assert at.text_input(key="m_find") and at.multiselect(key="m_provinces") and at.selectbox(key="m_indicator")
@@ -60,10 +60,10 @@ def _count(at, label: str) -> int:
 def test_counts_follow_the_filters_and_the_url_records_them():
     at = _run()
     everything = filters.visible_layers(ViewState()).counts()
-    assert _count(at, "Stations") == everything["stations"]
+    assert _count(at, "Co-built parks") == everything["parks"]
     at.multiselect(key="m_provinces").set_value(["120000"]).run()
     tianjin = filters.visible_layers(ViewState(provinces=("120000",))).counts()
-    assert _count(at, "Stations") == tianjin["stations"] < everything["stations"]
+    assert _count(at, "Co-built parks") == tianjin["parks"] < everything["parks"]
     assert at.query_params["prov"] == "120000"
 
 

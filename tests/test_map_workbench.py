@@ -12,9 +12,11 @@ from pages_support import filter_widgets
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 
-def _run(lang="en") -> AppTest:
+def _run(lang="en", **params) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=90)
     at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
     at.run()
     at.run()  # the map's first report brings the controls
     assert not at.exception, at.exception
@@ -52,7 +54,7 @@ def test_hiding_other_points_keeps_lines_and_areas():
 
 
 def test_one_click_isolates_a_type_hides_unfiltered_points_and_reset_brings_all_back():
-    at = _run()
+    at = _run(layers=",".join(layers.LAYER_IDS))  # a link with every layer (stations are off at first view)
     before = list(at.session_state["m_overlays"])
     assert "stations" in before and "parks" in before
     at.button_group(key=filter_widgets.only_key(filter_widgets.by_field()["types"])).set_value("innovation").run()
@@ -73,7 +75,7 @@ def test_one_click_isolates_a_type_hides_unfiltered_points_and_reset_brings_all_
 
 
 def test_isolating_can_leave_the_other_point_layers_on():
-    at = _run("zh")
+    at = _run("zh", layers=",".join(layers.LAYER_IDS))
     at.checkbox(key="m_types_hide_others").uncheck().run()
     at.button_group(key="m_types_only").set_value("manufacturing").run()
     assert not at.exception, at.exception

@@ -1,5 +1,6 @@
 """The Map page's changing layers: symbols, line styles, escaping, legend, counts."""
 
+import json
 import re
 
 import geopandas as gpd
@@ -9,6 +10,8 @@ import shapely
 
 from geo import boundaries, filters, mapview, overlays
 from geo.filters import ViewState
+from geo.layers import LAYER_IDS
+from geo.layers import LAYERS as LAYER_REGISTRY
 from geo.vocab import OTHER_SYMBOLS, PLATFORM_SYMBOLS, STATUS_DASH
 
 EVIL = '<img src=x onerror=alert(1)>'
@@ -87,7 +90,7 @@ def test_the_legend_lists_only_what_is_drawn():
     rows = overlays.legend_rows(only_parks, "en")
     assert OTHER_SYMBOLS["park"].term("en") in rows
     assert PLATFORM_SYMBOLS["innovation"].term("en") not in rows and "Station" not in rows
-    everything = overlays.legend_rows(filters.visible_layers(ViewState()), "en")
+    everything = overlays.legend_rows(filters.visible_layers(ViewState(overlays=LAYER_IDS)), "en")
     assert "Station" in everything and "Planned" in everything
 
 
@@ -110,3 +113,52 @@ def test_the_base_map_does_not_depend_on_filters_and_fetches_boundaries(lang):
     assert strip(one) == strip(two)
     assert mapview.OVERVIEW_URL in one and mapview.BOUNDARY_URL in one and '"arcs"' not in one
     assert '"arcs"' in mapview.map_html(mapview.build_base_map(lang, inline=True))
+
+
+def _parts(group, kind):
+    return [c for c in group._children.values() if isinstance(c, kind)]
+
+
+def test_stations_have_a_card_with_their_line_status_and_sources_in_both_languages():
+    from geo import corridors
+    stations = corridors.stations()
+    row = stations.iloc[0].to_dict()
+    line = corridors.lines().set_index("line_id").loc[row["line_id"]]
+    for lang, name, words in (("zh", line["name_zh"], ("线路", "状态", "来源")),
+                              ("en", line["name_en"], ("Line", "Status", "Source"))):
+        card = overlays.station_card(row, lang)
+        assert name in card and all(w in card for w in words), card
+    hostile = row | {"opened": "<img src=x onerror=alert(1)>", "line_id": "<b>x</b>"}
+    card = overlays.station_card(hostile, "en")
+    assert "<img" not in card and "&lt;img" in card and "<b>x</b>" not in card
+    overlay = overlays.station_overlay(stations.head(3), "en")
+    info = json.loads(overlay.info_json)
+    assert all(card.startswith("+") and "Source" in card for _, card in info.values())  # a popup on click
+
+
+def test_policy_areas_are_outlines_only_over_a_choropleth():
+    shown = filters.visible_layers(ViewState())
+    features = mapview.policy_area_features("en")
+    plain = _parts(overlays.overlay_group(shown, "en", features), overlays.PolicyAreas)[0]
+    coloured = _parts(overlays.overlay_group(shown, "en", features, fills={"130700": "#ffffcc"}),
+                      overlays.PolicyAreas)[0]
+    assert {a["style"]["fill"] for a in json.loads(plain.areas_json)} == {True}
+    outlined = json.loads(coloured.areas_json)
+    assert len(outlined) == len(shown.policy_areas) and {a["style"]["fill"] for a in outlined} == {False}
+    assert all(a["style"]["color"] for a in outlined)  # the outline stays
+    assert all(f["style"]["fill"] for f in features)  # the shared features are not changed
+
+
+def test_the_entity_searched_or_clicked_is_ringed_where_its_symbol_is_drawn():
+    shown = filters.visible_layers(ViewState())
+    features = mapview.policy_area_features("en")
+    park = shown.parks.iloc[0]
+    rings = _parts(overlays.overlay_group(shown, "en", features, highlight=park["id"]), overlays.Highlight)
+    assert len(rings) == 1
+    assert (rings[0].lat, rings[0].lon) == (round(park.geometry.y, 4), round(park.geometry.x, 4))
+    spread = [layer.id for layer in LAYER_REGISTRY if layer.spread]
+    offsets = dict(zip(spread, overlays.spread_offsets(*(shown[i] for i in spread))))
+    assert rings[0].offset == list(offsets["parks"][0])
+    assert not _parts(overlays.overlay_group(shown, "en", features), overlays.Highlight)
+    hidden = filters.visible_layers(ViewState(overlays=("lines",)))  # its layer is off: nothing to ring
+    assert not _parts(overlays.overlay_group(hidden, "en", features, highlight=park["id"]), overlays.Highlight)

@@ -350,3 +350,19 @@ def test_size_presets_are_records_and_custom_takes_the_users_pixels():
     assert snapshot.pixel_size("custom", (800, 600)) == (800, 600)
     assert snapshot._dpi("1920x1080", 1920, 1080) == 1080 / snapshot.DESIGN_SHORT_SIDE_IN
     assert all((p.dpi is None) == (p.id not in ("A4", "A3")) for p in snapshot.PRESETS.values())
+
+
+def _area_fills(snap) -> int:
+    """Filled patches drawn at the policy areas' level (their fills; outlines are lines)."""
+    from geo.layers import BY_ID
+    z = BY_ID["policy_areas"].z
+    ax = snap.figure.axes[0]
+    return sum(1 for c in ax.collections if c.get_zorder() == z and len(c.get_facecolor()))
+
+
+def test_policy_areas_are_outlines_only_over_a_choropleth_in_the_snapshot():
+    areas_only = filters.ViewState(overlays=("policy_areas",))
+    plain = snapshot.render(areas_only, title=TITLE, preset="custom", size=(640, 360))
+    coloured = snapshot.render(areas_only.with_(indicator="gdp"), title=TITLE, preset="custom", size=(640, 360))
+    assert _area_fills(plain) == plain.counts["policy_areas"] > 0
+    assert _area_fills(coloured) == 0 and coloured.counts["policy_areas"] == plain.counts["policy_areas"]

@@ -145,8 +145,9 @@ def test_an_unknown_seed_is_never_shown_by_its_file_name():
 def test_data_exports_name_sources_by_title_and_grade_never_by_seed_file():
     from geo import exports, filters
     from geo.filters import ViewState
+    from geo.layers import LAYER_IDS
 
-    layers = filters.visible_layers(ViewState())
+    layers = filters.visible_layers(ViewState(overlays=LAYER_IDS))  # every layer, not only the first view's
     table = pd.read_csv(io.StringIO(exports.to_csv(layers).decode("utf-8-sig")), dtype=str)
     features = json.loads(exports.to_geojson(layers))["features"]
     shown_titles = list(table["source_title"].dropna()) + [f["properties"].get("source_title") or "" for f in features]

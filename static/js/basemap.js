@@ -14,7 +14,10 @@ jjj.initBase = function(map, cfg) {
     jjj.map = map;
     // Not animated: an animated fit reports the old zoom first and the new one 0.25 s later,
     // and each report reruns the page.
-    map.fitBounds(cfg.bounds, {animate: false});
+    // The region fills the map: a few pixels of padding, the zoom snapped finely (not to quarters).
+    map.options.zoomSnap = 0.05;
+    map.fitBounds(cfg.bounds, {animate: false, padding: [4, 4]});
+    map.options.zoomSnap = 0.25;
     // streamlit-folium reports the map's view as soon as the map exists, and that report reruns
     // the page (the controls follow the map: pages/map.py). Hold the first report until the
     // boundaries have arrived: sooner, the page's rerun competes with loading them; later (once
@@ -58,10 +61,15 @@ jjj.initBase = function(map, cfg) {
     jjj.shapePaths = cfg.shapePaths;  // the same shapes as SVG path data, for the canvas
     jjj.ink = cfg.ink;  // colours from geo/vocab.py, as data
     // jjjPoints: big point layers on one canvas (static/js/overlays.js), above the labels like markers
-    [["jjjBase", 350], ["jjjAreas", 380], ["jjjLabels", 450], ["jjjPoints", 600]].forEach(function(p) {
+    // City labels lie above every symbol (Leaflet's markers and the jjjPoints canvas are at 600) and
+    // the highlight ring, below tooltips (650) and popups (700); they catch no pointer.
+    [["jjjBase", 350], ["jjjAreas", 380], ["jjjPoints", 600], ["jjjRing", 620], ["jjjLabels", 640]]
+    .forEach(function(p) {
         map.createPane(p[0]).style.zIndex = p[1];
     });
     map.getPane("jjjLabels").style.pointerEvents = "none";
+    map.getPane("jjjLabels").classList.add("jjj-labels-above");
+    map.getPane("jjjRing").style.pointerEvents = "none";
     jjj.pointLayer = function(f, ll) {
         var p = f.properties;
         if (p.k === "station") {
@@ -102,8 +110,9 @@ jjj.initBase = function(map, cfg) {
             jjj.legend.addTo(map);
         }
         var box = jjj.legend.getContainer();
-        // Open on a wide map; on a narrow one it would hide symbols. A reader's choice sticks.
-        var open = jjj.legendOpen !== undefined ? jjj.legendOpen : map.getSize().x >= 900;
+        // Closed on the page (open, it covered Tangshan and Qinhuangdao), open in a self-contained
+        // export (cfg.legendOpen). A reader's choice sticks.
+        var open = jjj.legendOpen !== undefined ? jjj.legendOpen : cfg.legendOpen;
         box.innerHTML = content;
         var details = box.querySelector("details");
         if (details) {

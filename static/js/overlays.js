@@ -90,6 +90,8 @@ jjj.addPolicyAreas = function(group, list) {
                         || area.members.indexOf(g.properties.city_code) >= 0;
                 })));
             L.geoJson(shape, {
+                // beneath the lines and symbols whatever arrives first: a click on a line is the line's
+                pane: "jjjAreas",
                 className: "jjj-" + area.role + " jjj-area-" + area.id,
                 style: function() { return area.style; }
             // no popup: a click selects the city under the area, whose card the page offers
@@ -99,4 +101,15 @@ jjj.addPolicyAreas = function(group, list) {
     // the latest overlay redraws its areas when the detailed boundaries replace the overview
     jjj.redrawAreas = function() { if (group._map) { draw(); } };
     jjj.ready.then(draw);
+};
+
+// A ring around the symbol of the entity searched or clicked (drawn ``offset`` pixels from its point,
+// like a fanned-out symbol); in the group, so the next overlay replaces it.
+jjj.highlight = function(group, lat, lon, offset) {
+    var o = offset || [0, 0], size = 30;
+    L.marker([lat, lon], {pane: "jjjRing", interactive: false, keyboard: false, icon: L.divIcon({
+        className: "jjj-highlight", iconSize: [size, size], iconAnchor: [size / 2 - o[0], size / 2 - o[1]],
+        html: '<div style="width:100%;height:100%;box-sizing:border-box;border-radius:50%;border:3px solid '
+            + jjj.ink.selected + ';box-shadow:0 0 0 2px ' + jjj.ink.halo + ', inset 0 0 0 2px ' + jjj.ink.halo
+            + '"></div>'})}).addTo(group);
 };
