@@ -280,7 +280,7 @@ def _kept(layer: Layer, frame: gpd.GeoDataFrame, state: ViewState) -> gpd.GeoDat
     for declared in filter_table.FILTERS:
         value = getattr(state, declared.field)
         if declared.keep is not None and layer.id in declared.acts_on and value != declared.default:
-            frame = frame[declared.keep(frame, value)]
+            frame = frame[declared.keep(frame, value).astype(bool)]  # an empty mask still selects rows
     return frame
 
 
