@@ -87,9 +87,15 @@ def _city_codes() -> tuple[str, ...]:
 
 def _unit_name(level: str) -> Callable[[str, str], str]:
     def name(code: str, lang: str) -> str:
-        frame = boundaries.provinces() if level == "provinces" else boundaries.cities()
-        return frame.set_index("code")["name_en" if lang == "en" else "name_zh"].get(code, code)
+        return _unit_names(level, lang).get(code, code)
     return name
+
+
+@lru_cache(maxsize=8)
+def _unit_names(level: str, lang: str) -> dict[str, str]:
+    # a widget's format function runs for every option on every run: the names are read once
+    frame = boundaries.provinces() if level == "provinces" else boundaries.cities()
+    return dict(zip(frame["code"], frame["name_en" if lang == "en" else "name_zh"]))
 
 
 def _type_label(value: str, lang: str) -> str:

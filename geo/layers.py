@@ -287,21 +287,47 @@ def _kept(layer: Layer, frame: gpd.GeoDataFrame, state: ViewState) -> gpd.GeoDat
     for declared in filter_table.FILTERS:
         value = getattr(state, declared.field)
         if declared.keep is not None and layer.id in declared.acts_on and value != declared.default:
-            frame = frame[declared.keep(frame, value)]
+            frame = frame[declared.keep(frame, value).astype(bool)]  # an empty mask still selects rows
     return frame
 
 
 @lru_cache(maxsize=64)
 def _curated_layers(state: ViewState, workspace: tuple | None = None) -> Layers:
-    """The layers of ``state``; ``workspace`` (the active one's id and version) keys the cache only."""
-    chosen: dict[str, gpd.GeoDataFrame] = {}
-    pending = list(LAYERS)
-    while pending:  # a layer derived from others (flows from parks) is selected after them
-        ready = [layer for layer in pending if all(n in chosen for n in layer.needs)]
-        if not ready:
-            raise ValueError(f"layers needing unknown layers: {[layer.id for layer in pending]}")
-        for layer in ready:
-            chosen[layer.id] = _kept(layer, layer.select(state, chosen), state)
-            pending.remove(layer)
-    return Layers({layer.id: (chosen[layer.id] if layer.id in state.overlays else chosen[layer.id].iloc[0:0])
-                   for layer in LAYERS})
+    """The layers of ``state``; ``workspace`` (the active one's id and version) keys the cache only.
+
+    Each layer's rows come from ``_selected``, cached per layer on the fields that act on it: a filter
+    change selects again only the layers that filter touches (a layer chip: none)."""
+    return Layers({layer.id: (_selected if layer.id in state.overlays else _switched_off)(
+        layer.id, _relevant_values(layer, state), workspace) for layer in LAYERS})
+
+
+@lru_cache(maxsize=None)
+def _relevant_fields(layer_id: str) -> tuple[str, ...]:
+    """The ViewState fields a layer's rows depend on: its declared filters, the filter table's ``keep``
+    filters acting on it, the data source, and those of the layers it ``needs``."""
+    layer = BY_ID[layer_id]
+    names = set(layer.filters) | {"source"}
+    names |= {f.field for f in filter_table.FILTERS if f.keep is not None and layer.id in f.acts_on}
+    for need in layer.needs:
+        names |= set(_relevant_fields(need))
+    return tuple(sorted(names))
+
+
+def _relevant_values(layer: Layer, state: ViewState) -> tuple:
+    return tuple(getattr(state, name) for name in _relevant_fields(layer.id))
+
+
+@lru_cache(maxsize=256)
+def _selected(layer_id: str, values: tuple, workspace: tuple | None) -> gpd.GeoDataFrame:
+    """One layer's rows, selected from a view holding only the fields it depends on (``values``), so
+    the cached rows cannot depend on any other field; ``workspace`` keys the cache only."""
+    layer = BY_ID[layer_id]
+    state = ViewState(**dict(zip(_relevant_fields(layer_id), values)))
+    chosen = {need: _selected(need, _relevant_values(BY_ID[need], state), workspace) for need in layer.needs}
+    return _kept(layer, layer.select(state, chosen), state)
+
+
+@lru_cache(maxsize=256)
+def _switched_off(layer_id: str, values: tuple, workspace: tuple | None) -> gpd.GeoDataFrame:
+    """A switched-off layer: no rows (and the columns its selection would have)."""
+    return _selected(layer_id, values, workspace).iloc[0:0]

@@ -10,10 +10,12 @@ Every string from data reaches HTML escaped here (tooltips, cards, legend).
 
 from __future__ import annotations
 
+import copy
 import html
 import json
 import math
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from dataclasses import replace
 from functools import lru_cache
 
@@ -437,7 +439,7 @@ def overlay_group(layers: Layers, lang: str, policy_features: list[dict], fills:
     for layer in by_stacking():
         frame = layers[layer.id]
         if len(frame):
-            overlay = BROWSER_DRAWERS[layer.browser](layer, frame, offsets.get(layer.id), lang, context)
+            overlay = drawn_overlay(layer, frame, offsets.get(layer.id), lang, context)
             overlay.add_to(group)
     if highlight is not None and (where := highlight_point(layers, offsets, highlight)) is not None:
         Highlight(*where).add_to(group)
@@ -542,3 +544,48 @@ BROWSER_DRAWERS = {
     "user": lambda layer, frame, offsets, lang, context: user_overlay(frame, offsets, lang),
     "symbols": lambda layer, frame, offsets, lang, context: symbol_overlay(layer, frame, offsets, lang),
 }
+
+
+# --- one drawing per layer's rows ----------------------------------------------------------------
+# A filter change touches a few layers; the others keep the same rows (geo.layers caches each layer's
+# selection, so the same rows are the same frame object). Their overlays are built once per frame,
+# language and offsets and copied on each run: building one (rows to dicts, escaped tooltips and cards,
+# JSON) costs far more than the copy.
+
+# Not this session's uploads (user) nor the policy areas (they read the page's context, and are cheap).
+MEMO_DRAWERS = frozenset({"axes", "lines", "flows", "stations", "hubs", "entities", "symbols"})
+MEMO_SIZE = 128  # overlays kept: about 15 views of every layer
+_memo: OrderedDict[tuple, tuple[pd.DataFrame, MacroElement]] = OrderedDict()
+_memo_lock = threading.Lock()
+
+
+def drawn_overlay(layer: Layer, frame: gpd.GeoDataFrame, offsets, lang: str, context: dict) -> MacroElement:
+    """``BROWSER_DRAWERS[layer.browser](...)``, built once per (rows, language, offsets) for the curated
+    layers; each call returns a fresh element (folium elements take a parent when added to a group)."""
+    draw = BROWSER_DRAWERS[layer.browser]
+    if layer.browser not in MEMO_DRAWERS:
+        return draw(layer, frame, offsets, lang, context)
+    # the frame's identity keys the entry, and the entry holds the frame, so the id cannot be reused
+    key = (layer.id, id(frame), lang, None if offsets is None else tuple(map(tuple, offsets)))
+    with _memo_lock:
+        hit = _memo.get(key)
+        if hit is not None and hit[0] is frame:
+            _memo.move_to_end(key)
+            return _fresh(hit[1])
+    overlay = draw(layer, frame, offsets, lang, context)
+    if not overlay._children:  # a childless element can be copied safely
+        with _memo_lock:
+            _memo[key] = (frame, overlay)
+            while len(_memo) > MEMO_SIZE:
+                _memo.popitem(last=False)
+        return _fresh(overlay)
+    return overlay
+
+
+def _fresh(element: MacroElement) -> MacroElement:
+    """A copy with its own id, no parent and no children (the data strings are shared: never modified)."""
+    clone = copy.copy(element)
+    clone._id = clone._generate_id()
+    clone._parent = None
+    clone._children = OrderedDict()
+    return clone

@@ -8,7 +8,6 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_requests import ScriptRequestType
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
-from streamlit_folium import st_folium
 
 from geo import (
     basemaps,
@@ -35,7 +34,7 @@ from geo.vocab import (
     unit_label,
 )
 from geo.workspace import active as workspace_active
-from pages_support import filter_widgets, workspace_context
+from pages_support import filter_widgets, map_component, workspace_context
 from pages_support.export_panel import render_export_panel
 from pages_support.navigation import keep_in_app
 
@@ -174,8 +173,10 @@ st.caption(f"{ui('shown', lang)}: " + " · ".join(
 map_col, panel_col = st.columns([3.2, 1.3])
 with map_col:
     view = ss.get("m_view")
-    result = st_folium(
-        mapview.build_base_map(lang, state.basemap), key="jjj_map", height=MAP_HEIGHT, use_container_width=True,
+    # streamlit-folium's st_folium, with the base map built once per language and basemap
+    result = map_component.st_folium(
+        lambda: mapview.build_base_map(lang, state.basemap), (lang, state.basemap), key="jjj_map",
+        height=MAP_HEIGHT, use_container_width=True,
         feature_group_to_add=group, center=view[0] if view else None, zoom=view[1] if view else None,
         returned_objects=["last_clicked", "last_active_drawing", "center", "zoom", "bounds"],
     )
