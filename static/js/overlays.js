@@ -7,6 +7,18 @@ window.jjj = window.jjj || {};
 // ``canvas``: many points, painted on one shared canvas with one tooltip and popup for the layer
 // (geo/bigpoints.py); otherwise a DOM marker per point.
 jjj.addOverlay = function(group, data, info, className, bubble, canvas) {
+    var layer = jjj.buildOverlay(data, info, className, bubble, canvas);
+    if (canvas) {
+        jjj.drawn = jjj.drawn || {};
+        var kind = className.replace(/^jjj-/, "");
+        layer.on("add", function() { requestAnimationFrame(function() { jjj.drawn[kind] = data.length; }); });
+        layer.on("remove", function() { jjj.drawn[kind] = 0; });
+    }
+    layer.addTo(group);
+};
+
+// The layer of jjj.addOverlay, not yet added to the map.
+jjj.buildOverlay = function(data, info, className, bubble, canvas) {
     var features = data.map(function(f) {
         return f.length === 3 ? {type: "Feature", properties: f[2],
                                  geometry: {type: "Point", coordinates: [f[0], f[1]]}} : f;
@@ -25,10 +37,6 @@ jjj.addOverlay = function(group, data, info, className, bubble, canvas) {
             var card = cardOf(infoOf(e.layer));
             if (card) { L.popup({maxWidth: 360}).setLatLng(e.latlng).setContent(card).openOn(e.layer._map); }
         });
-        jjj.drawn = jjj.drawn || {};
-        var kind = className.replace(/^jjj-/, "");
-        layer.on("add", function() { requestAnimationFrame(function() { jjj.drawn[kind] = features.length; }); });
-        layer.on("remove", function() { jjj.drawn[kind] = 0; });
     } else {
         layer.eachLayer(function(l) {
             var i = info[l.feature.properties.id];
@@ -38,7 +46,7 @@ jjj.addOverlay = function(group, data, info, className, bubble, canvas) {
             if (card) { l.bindPopup(card, {maxWidth: 360}); }
         });
     }
-    layer.addTo(group);
+    return layer;
 };
 
 // A symbol on the shared canvas: the shape of jjj.pointLayer's SVG, painted from its path data.
@@ -99,4 +107,63 @@ jjj.addPolicyAreas = function(group, list) {
     // the latest overlay redraws its areas when the detailed boundaries replace the overview
     jjj.redrawAreas = function() { if (group._map) { draw(); } };
     jjj.ready.then(draw);
+};
+
+// A big layer sent once (geo/bigpoints.py): each run names its payload by content key and the classes
+// (cities) shown. The payload is fetched once and kept here by its key, with one canvas layer per
+// class built when first shown, so a filter change re-adds built layers: nothing is parsed or built.
+// A payload that cannot be fetched is reported to the page (a "drawing" of kind jjj-missing), whose
+// next run embeds it (ref.data), as every run did before.
+jjj.big = jjj.big || {};
+jjj.addBigOverlay = function(group, ref) {
+    var entry = jjj.big[ref.key];
+    if (!entry && ref.data) { entry = jjj.big[ref.key] = {payload: ref.data, layers: {}}; }
+    if (entry && entry.payload) { jjj.drawBig(group, ref, entry); return; }
+    if (!entry) {
+        entry = jjj.big[ref.key] = {layers: {}, waiting: []};
+        fetch(ref.url).then(function(r) {
+            if (!r.ok) { throw new Error(r.status); }
+            return r.json();
+        }).then(function(payload) {
+            entry.payload = payload;
+            entry.waiting.forEach(function(w) { if (w[0]._map) { jjj.drawBig(w[0], w[1], entry); } });
+            entry.waiting = [];
+        }).catch(function() {
+            delete jjj.big[ref.key];
+            jjj.reportMissing(ref.key);
+        });
+    }
+    entry.waiting.push([group, ref]);
+};
+jjj.drawBig = function(group, ref, entry) {
+    var shown = L.featureGroup();
+    ref.kept.forEach(function(c) {
+        var layer = entry.layers[c] || (entry.layers[c] = jjj.bigClassLayer(entry.payload, c, ref.className));
+        if (layer.shownIn) { layer.shownIn.removeLayer(layer); }  // the previous run's group lets go of it
+        layer.shownIn = shown;
+        shown.addLayer(layer);
+    });
+    var kind = ref.className.replace(/^jjj-/, "");
+    jjj.drawn = jjj.drawn || {};
+    shown.on("add", function() { requestAnimationFrame(function() { jjj.drawn[kind] = ref.count; }); });
+    shown.on("remove", function() { jjj.drawn[kind] = 0; });
+    shown.addTo(group);
+};
+// The points of one class as a canvas overlay (jjj.buildOverlay's compact form).
+jjj.bigClassLayer = function(p, c, className) {
+    var data = [], info = {};
+    for (var i = 0; i < p.cls.length; i++) {
+        if (p.cls[i] !== c) { continue; }
+        var props = Object.assign({id: p.ids[i]}, p.symbol);
+        if (p.o[i]) { props.o = p.o[i]; }
+        data.push([p.xy[2 * i], p.xy[2 * i + 1], props]);
+        info[p.ids[i]] = [p.tips[i], p.cards[i]];
+    }
+    return jjj.buildOverlay(data, info, className, false, true);
+};
+jjj.reportMissing = function(key) {
+    var state = window.__GLOBAL_DATA__, map = jjj.map;
+    if (!state || !map) { return; }
+    state.last_active_drawing = {type: "Feature", geometry: null, properties: {k: "jjj-missing", key: key}};
+    map.fire("moveend");  // streamlit-folium reports its state on a move
 };
