@@ -91,7 +91,7 @@ def located_cities(points: gpd.GeoDataFrame) -> pd.Series:
     given = points["city_code"] if "city_code" in points else pd.Series(None, index=points.index, dtype=object)
     if "located_city_code" in points:
         given = given.astype(object).fillna(points["located_city_code"])
-    return given.map(lambda c: c if isinstance(c, str) else _NO_CITY)
+    return given.astype(object).fillna(_NO_CITY)
 
 
 def build_payload(points: gpd.GeoDataFrame, offsets, symbol: dict, info: dict[str, tuple[str, str]]) -> Payload:
@@ -119,6 +119,8 @@ def build_payload(points: gpd.GeoDataFrame, offsets, symbol: dict, info: dict[st
 def kept_classes(payload: Payload, shown: gpd.GeoDataFrame) -> list[int] | None:
     """The classes the filtered ``shown`` rows make up, or None when they are not whole classes
     (a filter that reads more than a point's city: the caller then sends the points themselves)."""
+    if len(shown) == sum(payload.class_sizes):  # nothing filtered out (shown is a subset of the payload's rows)
+        return list(range(len(payload.classes)))
     present = set(located_cities(shown)) if len(shown) else set()
     kept = [i for i, c in enumerate(payload.classes) if c in present]
     return kept if sum(payload.class_sizes[i] for i in kept) == len(shown) else None

@@ -296,10 +296,11 @@ def user_overlay(points: gpd.GeoDataFrame, offsets, lang: str, whole: gpd.GeoDat
 
     ``whole`` is the unfiltered upload: from ``bigpoints.SEND_ONCE_THRESHOLD`` points on it is sent
     once, by reference (``big_user_overlay``), and ``points`` only say which of them are shown."""
-    if whole is not None and len(whole) >= bigpoints.SEND_ONCE_THRESHOLD:
+    if whole is not None and _sent_once(whole):
         big = big_user_overlay(points, whole, lang, embed)
         if big is not None:
             return big
+        offsets = _spread(points.geometry)  # overlay_group left them to the payload
     features, info = [], {}
     symbol = OTHER_SYMBOLS["user"]
     for row, offset in zip(_rows(points), offsets):
@@ -439,7 +440,7 @@ def overlay_group(layers: Layers, lang: str, policy_features: list[dict], fills:
     CityStyling(fills or {}, city_tips or {}, selected_city).add_to(group)
     context = {"policy_features": policy_features, "whole": getattr(layers, "whole", {}), "embed": embed}
     offsets = dict(zip(spread_ids := [layer.id for layer in LAYER_REGISTRY if layer.spread],
-                       spread_offsets(*(layers[i] for i in spread_ids))))
+                       spread_offsets(*(_spread_frame(layers, i) for i in spread_ids))))
     for layer in by_stacking():
         frame = layers[layer.id]
         if len(frame):
@@ -447,6 +448,16 @@ def overlay_group(layers: Layers, lang: str, policy_features: list[dict], fills:
             overlay.add_to(group)
     Legend(ui("legend", lang), legend_rows(layers, lang, choropleth_legend)).add_to(group)
     return group
+
+
+def _spread_frame(layers: Layers, layer_id: str) -> gpd.GeoDataFrame:
+    # A layer sent once fans out among its own points, once (user_payload), not on every run.
+    whole = getattr(layers, "whole", {}).get(layer_id)
+    return layers[layer_id].iloc[:0] if whole is not None and _sent_once(whole) else layers[layer_id]
+
+
+def _sent_once(whole: gpd.GeoDataFrame) -> bool:
+    return len(whole) >= bigpoints.SEND_ONCE_THRESHOLD
 
 
 def _field_text(field: str, row: dict, layer: Layer, lang: str) -> str | None:
