@@ -897,3 +897,8 @@ UI.update({
     "share_secondary": Term("第二产业占比（%）", "Secondary sector (% of GDP)"),
     "share_tertiary": Term("第三产业占比（%）", "Tertiary sector (% of GDP)"),
 })
+# --- Big point layers in static exports (geo/snapshot.py: counts per hexagon above a limit) ---
+UI.update({
+    "snapshot_aggregated": Term("{layer}：{n} 个点，按六边形计数（每格 {low}–{high} 个，颜色越深越多）",
+                                "{layer}: {n} points counted per hexagon ({low}–{high} a cell, darker = more)"),
+})
