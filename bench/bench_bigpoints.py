@@ -1,6 +1,6 @@
 """An uploaded point layer of N fictional points on the Map page, in headless Chromium.
 
-    python -m bench.bench_bigpoints [--points 20000 100000] [--runs 1]
+    python -m bench.bench_bigpoints [--points 0 20000 100000] [--runs 1]
 
 The CSV places point i at the representative point of county i mod 199 ("测试点 00001 / Test point 00001",
 clearly fictional; above 50,000 points the shorter "测试点 100000" and 4 decimals keep the file under the
@@ -8,7 +8,9 @@ clearly fictional; above 50,000 points the shorter "测试点 100000" and 4 deci
 page's "N of N rows accepted" to the points painted on the Map page (``jjj.drawn.user``,
 geo/bigpoints.py), then a filter change (a platform-type pill) until it is redrawn, the time the map was
 blank meanwhile, the websocket bytes of that change, and the HTTP bytes of the points' payload file
-(fetched once, geo/bigpoints.py). Prints a Markdown table and the load average.
+(fetched once, geo/bigpoints.py). ``--points 0`` makes the same visit and filter change without an
+upload: on a shared machine it is the reference that the other rows' times compare with. Prints a
+Markdown table and the load average.
 
 Uploads are capped at ``geo.limits.MAX_DATA_ROWS`` (50,000) rows: for more points the server is
 started by ``bench.uncapped_server``, the same app with only that cap raised in its process.
@@ -70,9 +72,10 @@ def one_run(pw, base: str, csv_path: str, n: int, count_bytes: bool) -> dict:
     page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60000)
     page.get_by_role("link", name="Data & sources").click()
     page.get_by_role("heading", name="Data & sources", exact=True).wait_for(timeout=60000)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').nth(1).set_input_files(csv_path)
-    page.get_by_text(f"{n:,} of {n:,} rows accepted").or_(page.get_by_text(f"{n} of {n} rows accepted")).wait_for(
-        timeout=300000)
+    if n:  # 0: the same pages and filter change without an upload, the reference on this machine now
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').nth(1).set_input_files(csv_path)
+        page.get_by_text(f"{n:,} of {n:,} rows accepted").or_(page.get_by_text(f"{n} of {n} rows accepted")).wait_for(
+            timeout=300000)
     start = time.monotonic()
     page.get_by_role("link", name="Map", exact=True).click()
     page.wait_for_function(f"() => {{ const count = {_COUNT_JS}; return count('jjj:user') >= {n}; }}",
@@ -136,17 +139,21 @@ def main() -> None:
             sync_playwright() as pw:
         for n in args.points:
             path = os.path.join(folder, f"points{n}.csv")
-            data = points_csv(n)
-            with open(path, "wb") as f:
-                f.write(data)
-            start = time.perf_counter()
-            result = uploads.read_points(os.path.basename(path), data)
-            read = time.perf_counter() - start
-            if len(result.rows) != n:
-                raise SystemExit(f"{len(result.rows)} of {n} points accepted: {result.problems[:3]}")
+            read = None
+            if n:
+                data = points_csv(n)
+                with open(path, "wb") as f:
+                    f.write(data)
+                start = time.perf_counter()
+                result = uploads.read_points(os.path.basename(path), data)
+                read = time.perf_counter() - start
+                if len(result.rows) != n:
+                    raise SystemExit(f"{len(result.rows)} of {n} points accepted: {result.problems[:3]}")
             runs = [one_run(pw, base, path, n, count_bytes=i == 0) for i in range(args.runs)]
             med = {k: statistics.median(r[k] for r in runs) for k in ("appear", "redraw", "blank")}
-            print(f"| {n:,} | {read:.2f} | {med['appear']:.2f} | {med['redraw']:.2f} | {med['blank']:.2f} "
+            read_text, appear_text = (f"{read:.2f}", f"{med['appear']:.2f}") if n else ("—", "—")
+            each = ", ".join(f"{r['redraw']:.2f}" for r in runs)
+            print(f"| {n:,} | {read_text} | {appear_text} | {med['redraw']:.2f} ({each}) | {med['blank']:.2f} "
                   f"| {runs[0]['change_bytes']:,} | {runs[0]['payload_bytes']:,} |", flush=True)
     load = os.getloadavg()
     print(f"\nload average (1, 5, 15 min): {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f} on {os.cpu_count()} cores")

@@ -251,8 +251,10 @@ jjj.BigPoints = L.Layer.extend({
         this._tip.setLatLng(L.latLng(this._p.xy[2 * i + 1], this._p.xy[2 * i])).setContent(this._p.tips[i]);
         map.openTooltip(this._tip);
     },
-    // A click on a point opens its card and goes no further (not a click on the city below).
+    // A click on a point opens its card and goes no further (not a click on the city below); a click
+    // on a marker, a popup or a control above it is theirs.
     _down: function(e) {
+        if (e.target.closest && e.target.closest(".leaflet-marker-icon, .leaflet-popup, .leaflet-control")) { return; }
         var map = this._map, rect = map.getContainer().getBoundingClientRect();
         var i = this._at(L.point(e.clientX - rect.left, e.clientY - rect.top));
         if (i < 0) { return; }
