@@ -1,12 +1,19 @@
 """An uploaded point layer of N fictional points on the Map page, in headless Chromium.
 
-    python -m bench.bench_bigpoints [--points 20000] [--runs 1]
+    python -m bench.bench_bigpoints [--points 0 20000 100000] [--runs 1]
 
 The CSV places point i at the representative point of county i mod 199 ("测试点 00001 / Test point 00001",
-clearly fictional). Measured: the upload's read on the server (``geo.uploads.read_points``), the time
-from the Data page's "N of N rows accepted" to the points painted on the Map page (``jjj.drawn.user``,
+clearly fictional; above 50,000 points the shorter "测试点 100000" and 4 decimals keep the file under the
+5 MB upload cap). Measured: the upload's read on the server (``geo.uploads.read_points``), the time from the Data
+page's "N of N rows accepted" to the points painted on the Map page (``jjj.drawn.user``,
 geo/bigpoints.py), then a filter change (a platform-type pill) until it is redrawn, the time the map was
-blank meanwhile, and the websocket bytes of that change. Prints a Markdown table and the load average.
+blank meanwhile, the websocket bytes of that change, and the HTTP bytes of the points' payload file
+(fetched once, geo/bigpoints.py). ``--points 0`` makes the same visit and filter change without an
+upload: on a shared machine it is the reference that the other rows' times compare with. Prints a
+Markdown table and the load average.
+
+Uploads are capped at ``geo.limits.MAX_DATA_ROWS`` (50,000) rows: for more points the server is
+started by ``bench.uncapped_server``, the same app with only that cap raised in its process.
 """
 
 from __future__ import annotations
@@ -14,15 +21,19 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
+from contextlib import contextmanager
+from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 from bench.bench_map import _COUNT_JS, _SAMPLER_JS
-from geo import boundaries, uploads
+from geo import boundaries, limits, uploads
 from geo.vocab import PLATFORM_SYMBOLS
-from tests.e2e.liveapp import app_server, launch
+from tests.e2e.liveapp import ROOT, _wait_healthy, free_port, launch
 
 
 def points_csv(n: int) -> bytes:
@@ -32,10 +43,14 @@ def points_csv(n: int) -> bytes:
     rows = ["name,longitude,latitude,kind,city"]
     geoms = [g.representative_point() for g in counties.geometry]  # inside its county by construction
     city_codes = list(counties["city_code"])
+    short = n > 50_000  # the upload cap's rows (geo.limits.MAX_DATA_ROWS): keep such a file under 5 MB
     for i in range(n):
         k = i % len(geoms)
         p = geoms[k]
-        rows.append(f"测试点 {i + 1:05d} / Test point {i + 1:05d},{p.x:.5f},{p.y:.5f},test,{cities[city_codes[k]]}")
+        if short:
+            rows.append(f"测试点 {i + 1},{p.x:.4f},{p.y:.4f},test,{cities[city_codes[k]]}")
+        else:
+            rows.append(f"测试点 {i + 1:05d} / Test point {i + 1:05d},{p.x:.5f},{p.y:.5f},test,{cities[city_codes[k]]}")
     return ("\n".join(rows) + "\n").encode("utf-8")
 
 
@@ -46,18 +61,21 @@ def _drawn_user(page) -> int:
 def one_run(pw, base: str, csv_path: str, n: int, count_bytes: bool) -> dict:
     browser = launch(pw)
     page = browser.new_context(viewport={"width": 1500, "height": 1000}).new_page()
-    received = {"ws": 0}
+    received = {"ws": 0, "payload": 0}
     if count_bytes:
         page.on("websocket", lambda ws: ws.on(
             "framereceived", lambda payload: received.__setitem__("ws", received["ws"] + len(payload))))
+        page.on("requestfinished", lambda request: "/app/static/cache/points/" in request.url and received.__setitem__(
+            "payload", received["payload"] + request.sizes()["responseBodySize"]))
     page.goto(base + "/?lang=en")
     page.get_by_role("heading", name="Map", exact=True).wait_for(timeout=60000)
     page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60000)
     page.get_by_role("link", name="Data & sources").click()
     page.get_by_role("heading", name="Data & sources", exact=True).wait_for(timeout=60000)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').nth(1).set_input_files(csv_path)
-    page.get_by_text(f"{n:,} of {n:,} rows accepted").or_(page.get_by_text(f"{n} of {n} rows accepted")).wait_for(
-        timeout=300000)
+    if n:  # 0: the same pages and filter change without an upload, the reference on this machine now
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').nth(1).set_input_files(csv_path)
+        page.get_by_text(f"{n:,} of {n:,} rows accepted").or_(page.get_by_text(f"{n} of {n} rows accepted")).wait_for(
+            timeout=300000)
     start = time.monotonic()
     page.get_by_role("link", name="Map", exact=True).click()
     page.wait_for_function(f"() => {{ const count = {_COUNT_JS}; return count('jjj:user') >= {n}; }}",
@@ -66,6 +84,7 @@ def one_run(pw, base: str, csv_path: str, n: int, count_bytes: bool) -> dict:
     page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=300000)
     page.wait_for_timeout(800)
     before = page.evaluate(_COUNT_JS, ".jjj-sym-platform")
+    payload_bytes = received["payload"]
     received["ws"] = 0
     # The platforms and the user points travel in one feature group evaluated at once: when the
     # platforms have changed, the new user layer is built and its canvas paints in that frame.
@@ -79,7 +98,30 @@ def one_run(pw, base: str, csv_path: str, n: int, count_bytes: bool) -> dict:
     page.wait_for_timeout(800)
     browser.close()
     return {"appear": appear, "redraw": sample["done"] / 1000, "blank": sample["blank"] / 1000,
-            "change_bytes": received["ws"]}
+            "change_bytes": received["ws"], "payload_bytes": payload_bytes}
+
+
+@contextmanager
+def uncapped_server(rows: int, timeout: float = 120.0):
+    """The app on a free loopback port with the upload row cap raised to ``rows`` (bench.uncapped_server)."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "bench.uncapped_server", str(rows), "--server.port", str(port),
+           "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
+           "--browser.gatherUsageStats", "false"]
+    log = tempfile.NamedTemporaryFile("w+b", prefix="jjj-streamlit-", suffix=".log", delete=False)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(base, proc, timeout, Path(log.name))
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+        Path(log.name).unlink(missing_ok=True)
 
 
 def main() -> None:
@@ -87,25 +129,32 @@ def main() -> None:
     parser.add_argument("--points", type=int, nargs="+", default=[20000])
     parser.add_argument("--runs", type=int, default=1)
     args = parser.parse_args()
+    rows = max(max(args.points), limits.MAX_DATA_ROWS)
+    limits.MAX_DATA_ROWS = rows  # this process's own read (the server's: bench.uncapped_server)
+    uploads._ROW_LIMIT = rows + uploads.HEADER_SEARCH_ROWS
     print("| points | read_points (s) | upload accepted → painted on the Map page (s) | filter change redrawn (s) "
-          "| blank (s) | websocket bytes of the change |")
-    print("|---|---|---|---|---|---|")
-    with tempfile.TemporaryDirectory(prefix="jjj-bench-big-") as folder, app_server(timeout=90) as base, \
+          "| blank (s) | websocket bytes of the change | payload file fetched once (bytes) |")
+    print("|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory(prefix="jjj-bench-big-") as folder, uncapped_server(rows) as base, \
             sync_playwright() as pw:
         for n in args.points:
             path = os.path.join(folder, f"points{n}.csv")
-            data = points_csv(n)
-            with open(path, "wb") as f:
-                f.write(data)
-            start = time.perf_counter()
-            result = uploads.read_points(os.path.basename(path), data)
-            read = time.perf_counter() - start
-            if len(result.rows) != n:
-                raise SystemExit(f"{len(result.rows)} of {n} points accepted: {result.problems[:3]}")
+            read = None
+            if n:
+                data = points_csv(n)
+                with open(path, "wb") as f:
+                    f.write(data)
+                start = time.perf_counter()
+                result = uploads.read_points(os.path.basename(path), data)
+                read = time.perf_counter() - start
+                if len(result.rows) != n:
+                    raise SystemExit(f"{len(result.rows)} of {n} points accepted: {result.problems[:3]}")
             runs = [one_run(pw, base, path, n, count_bytes=i == 0) for i in range(args.runs)]
             med = {k: statistics.median(r[k] for r in runs) for k in ("appear", "redraw", "blank")}
-            print(f"| {n:,} | {read:.2f} | {med['appear']:.2f} | {med['redraw']:.2f} | {med['blank']:.2f} "
-                  f"| {runs[0]['change_bytes']:,} |")
+            read_text, appear_text = (f"{read:.2f}", f"{med['appear']:.2f}") if n else ("—", "—")
+            each = ", ".join(f"{r['redraw']:.2f}" for r in runs)
+            print(f"| {n:,} | {read_text} | {appear_text} | {med['redraw']:.2f} ({each}) | {med['blank']:.2f} "
+                  f"| {runs[0]['change_bytes']:,} | {runs[0]['payload_bytes']:,} |", flush=True)
     load = os.getloadavg()
     print(f"\nload average (1, 5, 15 min): {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f} on {os.cpu_count()} cores")
 

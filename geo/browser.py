@@ -22,7 +22,11 @@ def script_json(data) -> str:
     inside it. Both are escaped so that the JSON still parses to the same value (in JavaScript and
     ``json.loads``).
     """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return script_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def script_safe(text: str) -> str:
+    """JSON text made safe to write into a <script> element (see ``script_json``)."""
     return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
 
 

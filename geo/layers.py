@@ -279,7 +279,9 @@ def visible_layers(state: ViewState, user_points: gpd.GeoDataFrame | None = None
     layers = _curated_layers(filters.filters_only(state), active.token())
     if user_points is None or user_points.empty or "user_points" not in state.overlays:
         return layers
-    return layers.replace(user_points=filters.filter_user_points(user_points, state))
+    shown = layers.replace(user_points=filters.filter_user_points(user_points, state))
+    shown.whole = {"user_points": user_points}  # unfiltered: a big upload is sent once (geo/bigpoints.py)
+    return shown
 
 
 def _kept(layer: Layer, frame: gpd.GeoDataFrame, state: ViewState) -> gpd.GeoDataFrame:

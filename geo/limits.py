@@ -75,3 +75,10 @@ class ParseClock:
 # Memory: after a heavy read, glibc's free heap is trimmed again this long after the last read, when the
 # sessions that held it may be gone (Streamlit's server.disconnectedSessionTTL is 120 s; geo/memory.py).
 TRIM_AGAIN_AFTER_SECONDS = 130.0
+# Big point layers (geo/bigpoints.py): payload files sent once to the browser, under static/cache/points/.
+# A 20,000-point upload is about 3 MB; the least recently used files go first beyond either bound.
+POINT_CACHE_FILES = 64
+POINT_CACHE_BYTES = 400_000_000
+# Static exports (geo/snapshot.py) draw a point layer of more points than this as counts per hexagon
+# (a legend row says so): 20,000 symbols on a 1920 × 1080 image are one black blot.
+SNAPSHOT_POINTS_AGGREGATE = 3_000

@@ -318,16 +318,51 @@ def axis_overlay(axes: gpd.GeoDataFrame, lang: str) -> GeoJsonOverlay:
     return GeoJsonOverlay(features, info, "jjj-axis")
 
 
-def user_overlay(points: gpd.GeoDataFrame, offsets, lang: str) -> GeoJsonOverlay:
-    """Points a user uploaded this session; every string is theirs, so all of it is escaped."""
+def user_overlay(points: gpd.GeoDataFrame, offsets, lang: str, whole: gpd.GeoDataFrame | None = None,
+                 embed: frozenset = frozenset()):
+    """Points a user uploaded this session; every string is theirs, so all of it is escaped.
+
+    ``whole`` is the unfiltered upload: from ``bigpoints.SEND_ONCE_THRESHOLD`` points on it is sent
+    once, by reference (``big_user_overlay``), and ``points`` only say which of them are shown."""
+    if whole is not None and _sent_once(whole):
+        big = big_user_overlay(points, whole, lang, embed)
+        if big is not None:
+            return big
+        offsets = _spread(points.geometry)  # overlay_group left them to the payload
     features, info = [], {}
     symbol = OTHER_SYMBOLS["user"]
     for row, offset in zip(_rows(points), offsets):
         fid = str(row["id"])
         features.append(_feature(row["geometry"], fid, **_symbol_props(symbol, offset, "user")))
-        lines = [row.get("name"), row.get("kind"), row.get("industries"), row.get("source_title")]
-        info[fid] = (_text(row.get("name"), symbol.term(lang)), _text(*lines))
+        info[fid] = _user_info(row, symbol, lang)
     return GeoJsonOverlay(features, info, "jjj-user")
+
+
+def _user_info(row: dict, symbol: Symbol, lang: str) -> tuple[str, str]:
+    lines = [row.get("name"), row.get("kind"), row.get("industries"), row.get("source_title")]
+    return _text(row.get("name"), symbol.term(lang)), _text(*lines)
+
+
+def user_payload(whole: gpd.GeoDataFrame, lang: str) -> bigpoints.Payload:
+    """The whole upload as one payload (built once per upload and language): its symbols fanned out
+    among its own points only, so they stay put whatever the filters show."""
+    def build() -> bigpoints.Payload:
+        symbol = OTHER_SYMBOLS["user"]
+        info = {str(row["id"]): _user_info(row, symbol, lang) for row in _rows(whole)}
+        return bigpoints.build_payload(whole, _spread(whole.geometry), _symbol_props(symbol, (0, 0), "user"), info)
+    return bigpoints.memo_payload(whole, lang, build)
+
+
+def big_user_overlay(shown: gpd.GeoDataFrame, whole: gpd.GeoDataFrame, lang: str,
+                     embed: frozenset = frozenset()) -> bigpoints.BigPointOverlay | None:
+    """The upload by reference, or None when the shown points are not whole classes of it."""
+    payload = user_payload(whole, lang)
+    kept = bigpoints.kept_classes(payload, shown)
+    if kept is None:
+        return None
+    # embedded as before when the file cannot be written or this browser could not fetch it
+    embedded = payload.key in embed or not bigpoints.publish(payload)
+    return bigpoints.BigPointOverlay(payload, kept, len(shown), "jjj-user", embedded)
 
 
 class PolicyAreas(MacroElement):
@@ -425,17 +460,19 @@ def choropleth_legend(title: str, rows_html: str) -> str:
 
 def overlay_group(layers: Layers, lang: str, policy_features: list[dict], fills: dict[str, str] | None = None,
                   city_tips: dict[str, str] | None = None, selected_city: str | None = None,
-                  choropleth_legend: str = "", highlight: str | None = None) -> folium.FeatureGroup:
+                  choropleth_legend: str = "", highlight: str | None = None,
+                  embed: frozenset = frozenset()) -> folium.FeatureGroup:
     """All changing content of the Map page in one FeatureGroup, in drawing order.
 
     With a choropleth (``fills``) the 2+4 areas are outlines only, so the colours beneath stay readable;
-    ``highlight`` (an entity id: the one searched or clicked) gets a ring where its symbol is drawn.
-    """
+    ``highlight`` (an entity id: the one searched or clicked) gets a ring where its symbol is drawn;
+    ``embed``: keys of big layers this browser could not fetch (``bigpoints.embed_keys``)."""
     group = folium.FeatureGroup(name="overlays", control=False)
     CityStyling(fills or {}, city_tips or {}, selected_city).add_to(group)
-    context = {"policy_features": policy_features, "outline_areas": bool(fills)}
+    context = {"policy_features": policy_features, "outline_areas": bool(fills),
+               "whole": getattr(layers, "whole", {}), "embed": embed}
     offsets = dict(zip(spread_ids := [layer.id for layer in LAYER_REGISTRY if layer.spread],
-                       spread_offsets(*(layers[i] for i in spread_ids))))
+                       spread_offsets(*(_spread_frame(layers, i) for i in spread_ids))))
     for layer in by_stacking():
         frame = layers[layer.id]
         if len(frame):
@@ -477,6 +514,14 @@ def highlight_point(layers: Layers, offsets: dict, entity_id: str) -> tuple[floa
             point = frame.geometry.iloc[hits[0]]
             return point.y, point.x, tuple(layer_offsets[hits[0]])
     return None
+def _spread_frame(layers: Layers, layer_id: str) -> gpd.GeoDataFrame:
+    # A layer sent once fans out among its own points, once (user_payload), not on every run.
+    whole = getattr(layers, "whole", {}).get(layer_id)
+    return layers[layer_id].iloc[:0] if whole is not None and _sent_once(whole) else layers[layer_id]
+
+
+def _sent_once(whole: gpd.GeoDataFrame) -> bool:
+    return len(whole) >= bigpoints.SEND_ONCE_THRESHOLD
 
 
 def _field_text(field: str, row: dict, layer: Layer, lang: str) -> str | None:
@@ -541,7 +586,8 @@ BROWSER_DRAWERS = {
     "stations": lambda layer, frame, offsets, lang, context: station_overlay(frame, lang),
     "hubs": lambda layer, frame, offsets, lang, context: hub_overlay(frame, offsets, lang),
     "entities": lambda layer, frame, offsets, lang, context: entity_overlay(frame, offsets, lang, layer.kind),
-    "user": lambda layer, frame, offsets, lang, context: user_overlay(frame, offsets, lang),
+    "user": lambda layer, frame, offsets, lang, context: user_overlay(
+        frame, offsets, lang, context["whole"].get(layer.id), context["embed"]),
     "symbols": lambda layer, frame, offsets, lang, context: symbol_overlay(layer, frame, offsets, lang),
 }
 

@@ -21,7 +21,7 @@ import io
 import math
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -409,6 +409,8 @@ class _Pen:
     scale: float
     metres_per_point: float
     outline_areas: bool = False  # a choropleth is drawn: the 2+4 areas as outlines, so its colours show
+    # layers drawn as counts per hexagon: layer id -> (fewest, most) points of an occupied cell
+    hexes: dict = field(default_factory=dict, compare=False)
 
     def pt(self, px: float) -> float:
         return px * PX_TO_PT * self.scale
@@ -490,7 +492,42 @@ def _draw_map(ax, layers: filters.Layers, state, colour: _Choropleth | None, pen
 
 
 def _draw_layer_symbols(ax, layer, frame: gpd.GeoDataFrame, offsets, pen: _Pen) -> None:
+    if aggregated(frame):
+        _draw_hexbin(ax, layer, _project(frame), pen)
+        return
     _draw_symbols(ax, _project(frame), offsets, [layer.symbol(row) for _, row in frame.iterrows()], pen, layer.z)
+
+
+HEX_PT = 14  # a hexagon about as wide as a symbol (13 pt)
+
+
+def aggregated(frame: gpd.GeoDataFrame) -> bool:
+    """Whether a point layer is drawn as counts per hexagon: above ``limits.SNAPSHOT_POINTS_AGGREGATE``
+    points its symbols would cover one another into a blot."""
+    return len(frame) > limits.SNAPSHOT_POINTS_AGGREGATE
+
+
+def _hex_colours(layer, frame: gpd.GeoDataFrame) -> matplotlib.colors.Colormap:
+    # from the halo to the colour of the layer's first legend symbol (geo.vocab): darker cells hold more
+    symbol = next((item.symbol for item in layer.legend(frame) if item.symbol is not None), OTHER_SYMBOLS["user"])
+    return matplotlib.colors.LinearSegmentedColormap.from_list(f"jjj-{layer.id}", [INK["halo"], symbol.colour])
+
+
+def _draw_hexbin(ax, layer, points: gpd.GeoDataFrame, pen: _Pen) -> None:
+    """Counts per hexagon about a symbol wide over the map's extent, coloured as in its legend row."""
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    gridsize = max(int((x1 - x0) / (pen.pt(HEX_PT) * pen.metres_per_point)), 1)
+    extent = (x0, x1, y0, y1)
+    xs, ys = np.asarray(points.geometry.x), np.asarray(points.geometry.y)
+    inside = (xs >= x0) & (xs <= x1) & (ys >= y0) & (ys <= y1)
+    if not inside.any():
+        return
+    cells = ax.hexbin(xs[inside], ys[inside], gridsize=gridsize, extent=extent, mincnt=1,
+                      cmap=_hex_colours(layer, points),
+                      edgecolors=INK["frame"], linewidths=pen.pt(0.3), zorder=layer.z)
+    counts = cells.get_array()
+    cells.set_clim(0, max(float(counts.max()), 1))  # the lightest cell still shows (not the halo)
+    pen.hexes[layer.id] = (int(counts.min()), int(counts.max()))
 
 
 def _draw_boundaries(ax, colour: _Choropleth | None, selected: str | None, pen: _Pen) -> None:
@@ -617,7 +654,10 @@ def _legend_entries(layers: filters.Layers, colour: _Choropleth | None, pen: _Pe
 
     entries = [(line(LAYERS[b].stroke, LAYERS[b].weight), layer_name(b, lang), False)
                for b in ("provinces", "cities", "counties")]
-    entries += [(handle(item), item.label(lang), False) for item in legend_items(layers)]
+    hexed = set(pen.hexes)
+    hexed_items = [item for layer in LAYER_REGISTRY if layer.id in hexed for item in layer.legend(layers[layer.id])]
+    entries += [(handle(item), item.label(lang), False) for item in legend_items(layers) if item not in hexed_items]
+    entries += [_hex_entry(layer, layers[layer.id], pen, lang) for layer in LAYER_REGISTRY if layer.id in hexed]
     if colour:
         entries.append((Patch(visible=False), f"{colour.heading} ({colour.unit})", True))
         entries += [(Patch(facecolor=c, edgecolor=INK["frame"]), label, False)
@@ -629,6 +669,16 @@ def _legend_entries(layers: filters.Layers, colour: _Choropleth | None, pen: _Pe
 def _class_labels(classes: choropleth.Classes, count: str = "({n})") -> list[tuple[str, str]]:
     """(colour, 'lowest – highest (n cities)') per class, as the Map page's legend writes them."""
     return list(zip(classes.colours, classes.range_labels(count=count)))
+
+
+def _hex_entry(layer, frame: gpd.GeoDataFrame, pen: _Pen, lang: str):
+    """The legend row of a layer drawn as counts per hexagon: what a cell counts, and its range."""
+    low, high = pen.hexes[layer.id]
+    swatch = Line2D([], [], linestyle="none", marker="h", markersize=pen.pt(13), markeredgecolor=INK["frame"],
+                    markerfacecolor=_hex_colours(layer, frame)(0.65), markeredgewidth=pen.pt(0.5))
+    label = ui("snapshot_aggregated", lang).format(layer=OVERLAYS[layer.id](lang), n=f"{len(frame):,}",
+                                                   low=f"{low:,}", high=f"{high:,}")
+    return swatch, label, False
 
 
 def _draw_legend(ax, layers, colour, pen: _Pen, lang: str, columns: int) -> None:

@@ -1126,3 +1126,8 @@ UI.update({
                            "Drag and drop a file here or click Upload; at most {limit_mb} MB per file"),
     "st_upload_types": Term("文件类型：{types}", "File types: {types}"),
 })
+# --- Big point layers in static exports (geo/snapshot.py: counts per hexagon above a limit) ---
+UI.update({
+    "snapshot_aggregated": Term("{layer}：{n} 个点，按六边形计数（每格 {low}–{high} 个，颜色越深越多）",
+                                "{layer}: {n} points counted per hexagon ({low}–{high} a cell, darker = more)"),
+})

@@ -11,6 +11,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 
 from geo import (
     basemaps,
+    bigpoints,
     boundaries,
     charts,
     choropleth,
@@ -104,6 +105,7 @@ def _take_map_events(result: dict) -> None:
 # st_folium stores its latest value under its key before this run: read it before drawing, so a
 # click shows in this very run (outline, panel) without a second one.
 _take_map_events(ss.get("jjj_map") or {})
+ss["m_embed"] = bigpoints.embed_keys(ss.get("m_embed"), ss.get("jjj_map"))  # big layers this browser missed
 
 def _take_search() -> pd.DataFrame:
     """Fly to and select the chosen search result when the query or the choice changed."""
@@ -154,7 +156,8 @@ group = overlays.overlay_group(
     layers, lang, mapview.policy_area_features(lang),
     fills=colouring.fills if colouring else None, city_tips=colouring.tips if colouring else None,
     selected_city=state.city, highlight=ss.get("m_entity"),  # the entity searched or clicked gets a ring
-    choropleth_legend=overlays.choropleth_legend(legend_title, colouring.legend_html) if colouring else "")
+    choropleth_legend=overlays.choropleth_legend(legend_title, colouring.legend_html) if colouring else "",
+    embed=ss["m_embed"])
 
 # --- the page ------------------------------------------------------------------------------------
 # The map goes first. On the first run of a visit only the map and what sits above it are sent:

@@ -366,3 +366,50 @@ def test_policy_areas_are_outlines_only_over_a_choropleth_in_the_snapshot():
     coloured = snapshot.render(areas_only.with_(indicator="gdp"), title=TITLE, preset="custom", size=(640, 360))
     assert _area_fills(plain) == plain.counts["policy_areas"] > 0
     assert _area_fills(coloured) == 0 and coloured.counts["policy_areas"] == plain.counts["policy_areas"]
+# --- big point layers: counts per hexagon above geo.limits.SNAPSHOT_POINTS_AGGREGATE ----------------
+
+def _many_points(n: int) -> gpd.GeoDataFrame:
+    """N fictional points spread over Beijing's and Tianjin's reference points (a firm list)."""
+    centres = [(116.40, 39.90), (117.20, 39.13)]
+    xs = [centres[i % 2][0] + (i % 97) * 1e-3 for i in range(n)]
+    ys = [centres[i % 2][1] + (i % 89) * 1e-3 for i in range(n)]
+    names = [f"测试点 {i} / Test point {i}" for i in range(n)]
+    return gpd.GeoDataFrame({"id": [f"u{i}" for i in range(n)], "name": names,
+                             "city_code": [("110000", "120000")[i % 2] for i in range(n)]},
+                            geometry=gpd.points_from_xy(xs, ys), crs=boundaries.CRS)
+
+
+def _texts(snap) -> str:
+    return " ".join(t.get_text() for ax in snap.figure.axes for t in ax.findobj(lambda a: hasattr(a, "get_text")))
+
+
+def test_a_big_point_layer_is_drawn_as_counts_per_hexagon_with_a_legend_row(monkeypatch):
+    from matplotlib.collections import PolyCollection
+    monkeypatch.setattr(snapshot.limits, "SNAPSHOT_POINTS_AGGREGATE", 500)
+    state = filters.ViewState(overlays=("user_points",))
+    snap = snapshot.render(state, title=TITLE, user_points=_many_points(600))
+    assert snap.counts["user_points"] == 600
+    ax = snap.figure.axes[0]
+    hexes = [c for c in ax.collections if isinstance(c, PolyCollection) and c.get_array() is not None]
+    assert len(hexes) == 1 and int(hexes[0].get_array().sum()) == 600  # every point counted once
+    assert not [line for line in ax.lines if len(line.get_xdata()) >= 300]  # no symbol per point
+    text = _texts(snap)
+    assert "用户上传的点：600 个点，按六边形计数" in text
+    low, high = int(hexes[0].get_array().min()), int(hexes[0].get_array().max())
+    assert f"每格 {low}–{high} 个" in text and high > low >= 1
+    assert "用户上传的点" not in text.replace("用户上传的点：600", "")  # the symbol's own row is gone
+    for fmt in ("png", "svg", "pdf"):
+        assert snapshot.image_bytes(snap, fmt)
+    snap.figure.clear()
+
+
+def test_a_point_layer_at_the_limit_keeps_its_symbols(monkeypatch):
+    from matplotlib.collections import PolyCollection
+    monkeypatch.setattr(snapshot.limits, "SNAPSHOT_POINTS_AGGREGATE", 500)
+    snap = snapshot.render(filters.ViewState(overlays=("user_points",), lang="en"), title=TITLE,
+                           user_points=_many_points(500))
+    ax = snap.figure.axes[0]
+    assert not [c for c in ax.collections if isinstance(c, PolyCollection) and c.get_array() is not None]
+    assert sum(len(line.get_xdata()) for line in ax.lines) >= 500
+    assert "counted per hexagon" not in _texts(snap)
+    snap.figure.clear()

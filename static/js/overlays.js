@@ -7,6 +7,18 @@ window.jjj = window.jjj || {};
 // ``canvas``: many points, painted on one shared canvas with one tooltip and popup for the layer
 // (geo/bigpoints.py); otherwise a DOM marker per point.
 jjj.addOverlay = function(group, data, info, className, bubble, canvas) {
+    var layer = jjj.buildOverlay(data, info, className, bubble, canvas);
+    if (canvas) {
+        jjj.drawn = jjj.drawn || {};
+        var kind = className.replace(/^jjj-/, "");
+        layer.on("add", function() { requestAnimationFrame(function() { jjj.drawn[kind] = data.length; }); });
+        layer.on("remove", function() { jjj.drawn[kind] = 0; });
+    }
+    layer.addTo(group);
+};
+
+// The layer of jjj.addOverlay, not yet added to the map.
+jjj.buildOverlay = function(data, info, className, bubble, canvas) {
     var features = data.map(function(f) {
         return f.length === 3 ? {type: "Feature", properties: f[2],
                                  geometry: {type: "Point", coordinates: [f[0], f[1]]}} : f;
@@ -25,10 +37,6 @@ jjj.addOverlay = function(group, data, info, className, bubble, canvas) {
             var card = cardOf(infoOf(e.layer));
             if (card) { L.popup({maxWidth: 360}).setLatLng(e.latlng).setContent(card).openOn(e.layer._map); }
         });
-        jjj.drawn = jjj.drawn || {};
-        var kind = className.replace(/^jjj-/, "");
-        layer.on("add", function() { requestAnimationFrame(function() { jjj.drawn[kind] = features.length; }); });
-        layer.on("remove", function() { jjj.drawn[kind] = 0; });
     } else {
         layer.eachLayer(function(l) {
             var i = info[l.feature.properties.id];
@@ -38,7 +46,7 @@ jjj.addOverlay = function(group, data, info, className, bubble, canvas) {
             if (card) { l.bindPopup(card, {maxWidth: 360}); }
         });
     }
-    layer.addTo(group);
+    return layer;
 };
 
 // A symbol on the shared canvas: the shape of jjj.pointLayer's SVG, painted from its path data.
@@ -112,4 +120,181 @@ jjj.highlight = function(group, lat, lon, offset) {
         html: '<div style="width:100%;height:100%;box-sizing:border-box;border-radius:50%;border:3px solid '
             + jjj.ink.selected + ';box-shadow:0 0 0 2px ' + jjj.ink.halo + ', inset 0 0 0 2px ' + jjj.ink.halo
             + '"></div>'})}).addTo(group);
+};
+
+// A big layer sent once (geo/bigpoints.py): each run names its payload by content key and the classes
+// (cities) shown. The payload is fetched once and kept here by its key with its layer (jjj.BigPoints),
+// so a filter change repaints it: nothing is sent, parsed or built again.
+// A payload that cannot be fetched is reported to the page (a "drawing" of kind jjj-missing), whose
+// next run embeds it (ref.data), as every run did before.
+jjj.big = jjj.big || {};
+jjj.addBigOverlay = function(group, ref) {
+    var entry = jjj.big[ref.key];
+    if (!entry && ref.data) { entry = jjj.big[ref.key] = {payload: ref.data}; }
+    if (entry && entry.payload) { jjj.drawBig(group, ref, entry); return; }
+    if (!entry) {
+        entry = jjj.big[ref.key] = {waiting: []};
+        fetch(ref.url).then(function(r) {
+            if (!r.ok) { throw new Error(r.status); }
+            return r.json();
+        }).then(function(payload) {
+            entry.payload = payload;
+            entry.waiting.forEach(function(w) { if (w[0]._map) { jjj.drawBig(w[0], w[1], entry); } });
+            entry.waiting = [];
+        }).catch(function() {
+            delete jjj.big[ref.key];
+            jjj.reportMissing(ref.key);
+        });
+    }
+    entry.waiting.push([group, ref]);
+};
+jjj.drawBig = function(group, ref, entry) {
+    var layer = entry.layer || (entry.layer = new jjj.BigPoints(entry.payload, ref.className));
+    if (layer.shownIn) { layer.shownIn.removeLayer(layer); }  // the previous run's group lets go of it
+    layer.shownIn = group;
+    layer.show(ref.kept, ref.count);
+    group.addLayer(layer);
+};
+
+// Every point of a big layer painted on one canvas by one Leaflet layer: no Leaflet object per point,
+// so showing other classes is one repaint (a stamp of the symbol per point), and hovering and clicking
+// look the point up in a grid of what was painted.
+jjj.BigPoints = L.Layer.extend({
+    options: {pane: "jjjPoints", padding: 0.3, cell: 16},
+    initialize: function(payload, className) {
+        this._p = payload;
+        this._kind = className.replace(/^jjj-/, "");
+        this._kept = {};
+        this._count = 0;
+    },
+    show: function(kept, count) {
+        this._kept = {};
+        for (var i = 0; i < kept.length; i++) { this._kept[kept[i]] = true; }
+        this._count = count;
+        if (this._map) { this._redraw(); }
+    },
+    onAdd: function(map) {
+        if (!this._canvas) {
+            this._canvas = L.DomUtil.create("canvas", "jjj-big-points leaflet-zoom-hide");
+            this._canvas.style.pointerEvents = "none";
+            this._sprite = jjj.symbolSprite(this._p.symbol);
+            this._project(map);
+        }
+        this.getPane().appendChild(this._canvas);
+        this._onDown = L.bind(this._down, this);
+        map.getContainer().addEventListener("click", this._onDown, true);
+        map.on("moveend zoomend resize viewreset", this._redraw, this);
+        map.on("mousemove", this._hover, this);
+        this._redraw();
+    },
+    onRemove: function(map) {
+        L.DomUtil.remove(this._canvas);
+        map.getContainer().removeEventListener("click", this._onDown, true);
+        map.off("moveend zoomend resize viewreset", this._redraw, this);
+        map.off("mousemove", this._hover, this);
+        if (this._tip) { map.closeTooltip(this._tip); }
+        jjj.drawn = jjj.drawn || {};
+        jjj.drawn[this._kind] = 0;
+    },
+    _project: function(map) {
+        // projected once (Web Mercator metres); a repaint only scales and shifts them
+        var crs = map.options.crs, xy = this._p.xy, n = xy.length / 2;
+        this._m = new Float64Array(xy.length);
+        for (var i = 0; i < n; i++) {
+            var q = crs.projection.project(L.latLng(xy[2 * i + 1], xy[2 * i]));
+            this._m[2 * i] = q.x;
+            this._m[2 * i + 1] = q.y;
+        }
+    },
+    _redraw: function() {
+        var map = this._map;
+        if (!map) { return; }
+        var size = map.getSize(), pad = size.multiplyBy(this.options.padding).round();
+        var topLeft = map.containerPointToLayerPoint(pad.multiplyBy(-1)), full = size.add(pad.multiplyBy(2));
+        var ratio = window.devicePixelRatio || 1, c = this._canvas, ctx = c.getContext("2d");
+        L.DomUtil.setPosition(c, topLeft);
+        c.width = full.x * ratio;
+        c.height = full.y * ratio;
+        c.style.width = full.x + "px";
+        c.style.height = full.y + "px";
+        ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+        var crs = map.options.crs, t = crs.transformation, scale = crs.scale(map.getZoom());
+        var origin = map.getPixelOrigin(), ox = origin.x + topLeft.x, oy = origin.y + topLeft.y;
+        var p = this._p, m = this._m, cell = this.options.cell, grid = this._grid = {}, sprite = this._sprite;
+        this._shift = [ox, oy];
+        this._xs = this._xs || new Float32Array(p.cls.length);
+        this._ys = this._ys || new Float32Array(p.cls.length);
+        for (var i = 0; i < p.cls.length; i++) {
+            if (!this._kept[p.cls[i]]) { continue; }
+            var o = p.o[i] || [0, 0];
+            var x = scale * (t._a * m[2 * i] + t._b) - ox + o[0], y = scale * (t._c * m[2 * i + 1] + t._d) - oy + o[1];
+            if (x < -8 || y < -8 || x > full.x + 8 || y > full.y + 8) { continue; }
+            ctx.drawImage(sprite, x - 8, y - 8, 16, 16);
+            this._xs[i] = x;
+            this._ys[i] = y;
+            var k = Math.floor(x / cell) + ":" + Math.floor(y / cell);
+            (grid[k] || (grid[k] = [])).push(i);
+        }
+        var kind = this._kind, count = this._count;
+        jjj.drawn = jjj.drawn || {};
+        requestAnimationFrame(function() { jjj.drawn[kind] = count; });
+    },
+    // the last painted point within 8 px of a container point (painted last = on top), or -1
+    _at: function(containerPoint) {
+        if (!this._grid) { return -1; }
+        var lp = this._map.containerPointToLayerPoint(containerPoint), origin = this._map.getPixelOrigin();
+        var x = lp.x + origin.x - this._shift[0], y = lp.y + origin.y - this._shift[1], cell = this.options.cell;
+        var best = -1, bestD = 8.5 * 8.5;
+        for (var gx = Math.floor(x / cell) - 1; gx <= Math.floor(x / cell) + 1; gx++) {
+            for (var gy = Math.floor(y / cell) - 1; gy <= Math.floor(y / cell) + 1; gy++) {
+                var list = this._grid[gx + ":" + gy] || [];
+                for (var j = 0; j < list.length; j++) {
+                    var i = list[j], dx = this._xs[i] - x, dy = this._ys[i] - y, d = dx * dx + dy * dy;
+                    if (d <= bestD && i > best) { best = i; bestD = Math.max(d, 0); }
+                }
+            }
+        }
+        return best;
+    },
+    _hover: function(e) {
+        var i = this._at(e.containerPoint), map = this._map;
+        map.getContainer().style.cursor = i >= 0 ? "pointer" : "";
+        if (i < 0) { if (this._tip) { map.closeTooltip(this._tip); } return; }
+        this._tip = this._tip || L.tooltip({direction: "top", offset: [0, -8]});
+        this._tip.setLatLng(L.latLng(this._p.xy[2 * i + 1], this._p.xy[2 * i])).setContent(this._p.tips[i]);
+        map.openTooltip(this._tip);
+    },
+    // A click on a point opens its card and goes no further (not a click on the city below); a click
+    // on a marker, a popup or a control above it is theirs.
+    _down: function(e) {
+        if (e.target.closest && e.target.closest(".leaflet-marker-icon, .leaflet-popup, .leaflet-control")) { return; }
+        var map = this._map, rect = map.getContainer().getBoundingClientRect();
+        var i = this._at(L.point(e.clientX - rect.left, e.clientY - rect.top));
+        if (i < 0) { return; }
+        e.stopPropagation();
+        var card = this._p.cards[i];
+        if (card) {
+            L.popup({maxWidth: 360}).setLatLng(L.latLng(this._p.xy[2 * i + 1], this._p.xy[2 * i])).setContent(card)
+                .openOn(map);
+        }
+    }
+});
+// The symbol drawn once (jjj.pointLayer's SVG shape) to be stamped per point.
+jjj.symbolSprite = function(symbol) {
+    var ratio = window.devicePixelRatio || 1, c = document.createElement("canvas"), ctx = c.getContext("2d");
+    var path = new Path2D(jjj.shapePaths[symbol.sh] || jjj.shapePaths.circle);
+    c.width = c.height = 16 * ratio;
+    ctx.scale(ratio, ratio);
+    ctx.fillStyle = symbol.c;
+    ctx.fill(path);
+    ctx.lineWidth = 1.1;
+    ctx.strokeStyle = jjj.ink.outline;
+    ctx.stroke(path);
+    return c;
+};
+jjj.reportMissing = function(key) {
+    var state = window.__GLOBAL_DATA__, map = jjj.map;
+    if (!state || !map) { return; }
+    state.last_active_drawing = {type: "Feature", geometry: null, properties: {k: "jjj-missing", key: key}};
+    map.fire("moveend");  // streamlit-folium reports its state on a move
 };

@@ -1,8 +1,14 @@
-"""A workspace of 400 fictional platforms (above geo.bigpoints.CANVAS_THRESHOLD) in headless Chromium:
-the platforms are painted on the shared canvas, not as a DOM marker each, a painted one shows its
-tooltip, and a type filter repaints them with the base map kept."""
+"""Big point layers in headless Chromium.
+
+A workspace of 400 fictional platforms (above geo.bigpoints.CANVAS_THRESHOLD): the platforms are painted
+on the shared canvas, not as a DOM marker each, a painted one shows its tooltip, and a type filter
+repaints them with the base map kept. An upload of 1,200 fictional points (above
+geo.bigpoints.SEND_ONCE_THRESHOLD): fetched once by its content key, painted by one layer, a filter
+change sends none of its points; a browser that cannot fetch it gets it embedded."""
 
 from __future__ import annotations
+
+import pytest
 
 from geo import bigpoints
 from geo.vocab import PLATFORM_SYMBOLS
@@ -72,3 +78,81 @@ def test_many_platforms_are_painted_on_a_canvas_and_a_filter_repaints_them(pw, t
         assert _wait_drawn(page, frame, "platform", 340) == 340
         assert frame.locator("path.jjj-county").count() >= 10  # the base map stayed
         assert _painted_pixels(frame) > 1000
+
+
+# --- an upload above geo.bigpoints.SEND_ONCE_THRESHOLD: sent once, painted by one layer -------------
+
+UPLOAD = 1200  # fictional points at the counties' reference points (bench.bench_bigpoints.points_csv)
+
+
+def _upload_on_the_data_page(page, csv_path) -> None:
+    page.get_by_role("heading", name="Map", exact=True).wait_for(timeout=60000)
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60000)
+    page.get_by_role("link", name="Data & sources").click()
+    page.get_by_role("heading", name="Data & sources", exact=True).wait_for(timeout=60000)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').nth(1).set_input_files(str(csv_path))
+    page.get_by_text(f"{UPLOAD} of {UPLOAD} rows accepted").wait_for(timeout=120000)
+    page.get_by_role("link", name="Map", exact=True).click()
+
+
+def _big_canvas_pixels(frame) -> int:
+    return frame.evaluate("""() => {
+        const c = document.querySelector('canvas.jjj-big-points');
+        if (!c) { return 0; }
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) { n++; } }
+        return n;
+    }""")
+
+
+@pytest.fixture(scope="module")
+def big_csv(tmp_path_factory):
+    from bench.bench_bigpoints import points_csv
+    path = tmp_path_factory.mktemp("big") / "firms.csv"
+    path.write_bytes(points_csv(UPLOAD))
+    return path
+
+
+def test_a_big_upload_is_fetched_once_and_a_filter_change_sends_no_point(pw, big_csv):
+    with app_server(timeout=90) as base, fresh_page(pw, f"{base}/?lang=en") as (page, watch):
+        fetched, frames = [], []
+        page.on("request", lambda r: "/app/static/cache/points/" in r.url and fetched.append(r.url))
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(payload)))
+        _upload_on_the_data_page(page, big_csv)
+        frame, _ = map_frame(page, "path.jjj-county", 10, timeout=60)
+        assert _wait_drawn(page, frame, "user", UPLOAD) == UPLOAD
+        assert len(fetched) == 1 and _big_canvas_pixels(frame) > 1000
+        assert frame.locator(".jjj-sym-user").count() == 0  # no DOM marker per point
+        page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60000)
+        # a painted point answers the mouse: its tooltip (the name the upload gave it)
+        x, y = frame.evaluate("""() => {
+            const l = Object.values(window.map._layers).find(l => l instanceof jjj.BigPoints);
+            const i = l._p.cls.findIndex((c, k) => l._kept[c] && l._xs[k] > 50 && l._ys[k] > 50);
+            const shift = l._map.containerPointToLayerPoint([0, 0]), origin = l._map.getPixelOrigin();
+            return [l._xs[i] + l._shift[0] - origin.x - shift.x, l._ys[i] + l._shift[1] - origin.y - shift.y];
+        }""")
+        box = frame.frame_element().bounding_box()
+        page.mouse.move(box["x"] + x + 3, box["y"] + y + 3)
+        page.mouse.move(box["x"] + x, box["y"] + y)
+        frame.locator(".leaflet-tooltip").filter(has_text="Test point").wait_for(timeout=10000)
+        frames.clear()
+        page.get_by_role("button", name=PLATFORM_SYMBOLS["innovation"].term("en"), exact=True).click(timeout=60000)
+        page.wait_for_selector('[data-test-script-state="running"]', timeout=20000)
+        page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60000)
+        page.wait_for_timeout(1000)
+        assert _drawn(frame, "user") == UPLOAD and len(fetched) == 1  # repainted from what the browser kept
+        sent = b"".join(f if isinstance(f, bytes) else f.encode() for f in frames)
+        assert b"addBigOverlay" in sent and "Test point 0".encode() not in sent
+        assert not watch.errors, watch.errors
+
+
+def test_a_browser_that_cannot_fetch_the_points_gets_them_embedded(pw, big_csv):
+    with app_server(timeout=90) as base, fresh_page(pw, f"{base}/?lang=en") as (page, watch):
+        refused = []
+        page.route("**/app/static/cache/points/**", lambda route: (refused.append(route.request.url), route.abort()))
+        _upload_on_the_data_page(page, big_csv)
+        frame, _ = map_frame(page, "path.jjj-county", 10, timeout=60)
+        assert _wait_drawn(page, frame, "user", UPLOAD) == UPLOAD  # the page's next run carried them
+        assert refused and _big_canvas_pixels(frame) > 1000
+        assert not [e for e in watch.errors if "ERR_FAILED" not in e], watch.errors
