@@ -59,18 +59,18 @@ async def _toggle_twice(base: str) -> tuple[list[str], list[str], str]:
     captions = _captions(session)
     toggle_stations(session.book)
     await session.rerun()
-    off = [c for c in captions if c.startswith("Shown")]
+    on = [c for c in captions if c.startswith("Shown")]  # stations are one click away in the first view
     captions.clear()
     toggle_stations(session.book)
     await session.rerun()
-    on = [c for c in captions if c.startswith("Shown")]
+    off = [c for c in captions if c.startswith("Shown")]
     query = session.query
     await session.close()
-    return off, on, query
+    return on, off, query
 
 
 def test_a_filter_change_at_the_protocol_changes_the_map_page(server):
-    off, on, query = _run(_toggle_twice(server[0]))
+    on, off, query = _run(_toggle_twice(server[0]))
     assert off and "Stations" not in off[0]
     assert on and "Stations 132" in on[0]
     assert "lang=en" in query  # the URL the app wrote, kept as a browser keeps it
