@@ -728,8 +728,6 @@ WORKSPACE_MESSAGES: dict[str, Term] = {
     "too_many_rows": Term("文件超过 {limit} 行的上限，未采用任何一行",
                           "the file has more than {limit} rows; nothing was kept"),
     "too_many_cells": Term("一行超过 {limit} 列的上限", "a row has more than {limit} columns"),
-    "too_slow": Term("读取超过 {limit} 秒的时限，未采用任何一行",
-                     "reading took longer than {limit} s; nothing was kept"),
     "too_deep": Term("JSON 嵌套超过 {limit} 层，未读取",
                      "the JSON is nested more than {limit} levels deep; nothing was read"),
     "too_many_members": Term("压缩包含 {n} 个文件，超过 {limit} 的上限",
