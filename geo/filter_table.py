@@ -61,10 +61,6 @@ class Filter:
     isolate: bool = False  # multi: the page offers "only this" (one click) and a reset beside the widget
     initial: Callable[[], object] | None = None  # the default, read from another module when first needed
 
-    def default_value(self) -> object:
-        """The value of a fresh view: ``initial()`` if declared elsewhere, else ``default``."""
-        return self.initial() if self.initial is not None else self.default
-
     @property
     def key(self) -> str:
         return self.widget_key or f"m_{self.field}"
