@@ -211,6 +211,15 @@ jjj.BigPoints = L.Layer.extend({
         if (!map) { return; }
         var size = map.getSize(), pad = size.multiplyBy(this.options.padding).round();
         var topLeft = map.containerPointToLayerPoint(pad.multiplyBy(-1)), full = size.add(pad.multiplyBy(2));
+        var kind = this._kind, count = this._count;
+        jjj.drawn = jjj.drawn || {};
+        // A filter change that leaves these points alone re-adds the layer: its canvas kept its pixels.
+        var painted = [Object.keys(this._kept).join(","), map.getZoom(), map.getPixelOrigin(), topLeft, full].join(";");
+        if (painted === this._painted) {
+            requestAnimationFrame(function() { jjj.drawn[kind] = count; });
+            return;
+        }
+        this._painted = painted;
         var ratio = window.devicePixelRatio || 1, c = this._canvas, ctx = c.getContext("2d");
         L.DomUtil.setPosition(c, topLeft);
         c.width = full.x * ratio;
@@ -232,11 +241,9 @@ jjj.BigPoints = L.Layer.extend({
             ctx.drawImage(sprite, x - 8, y - 8, 16, 16);
             this._xs[i] = x;
             this._ys[i] = y;
-            var k = Math.floor(x / cell) + ":" + Math.floor(y / cell);
+            var k = Math.floor(x / cell) * 65536 + Math.floor(y / cell);
             (grid[k] || (grid[k] = [])).push(i);
         }
-        var kind = this._kind, count = this._count;
-        jjj.drawn = jjj.drawn || {};
         requestAnimationFrame(function() { jjj.drawn[kind] = count; });
     },
     // the last painted point within 8 px of a container point (painted last = on top), or -1
@@ -247,7 +254,7 @@ jjj.BigPoints = L.Layer.extend({
         var best = -1, bestD = 8.5 * 8.5;
         for (var gx = Math.floor(x / cell) - 1; gx <= Math.floor(x / cell) + 1; gx++) {
             for (var gy = Math.floor(y / cell) - 1; gy <= Math.floor(y / cell) + 1; gy++) {
-                var list = this._grid[gx + ":" + gy] || [];
+                var list = this._grid[gx * 65536 + gy] || [];
                 for (var j = 0; j < list.length; j++) {
                     var i = list[j], dx = this._xs[i] - x, dy = this._ys[i] - y, d = dx * dx + dy * dy;
                     if (d <= bestD && i > best) { best = i; bestD = Math.max(d, 0); }
