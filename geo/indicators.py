@@ -239,3 +239,10 @@ def other_sources_text(alternates: pd.DataFrame | None, area: str, indicator: st
     said = [f"{v:,.2f}".rstrip("0").rstrip(".") + f"{left}{sources.row_labels(t, u, lang)}{right}"
             for v, t, u in zip(rows["value"], rows["source_title"], rows["source_url"])]
     return f"{ui('other_sources', lang)} " + sep.join(said)
+
+
+def plain_number(value: float, signed: bool = False) -> str:
+    """A value as its source writes it: thousands separated, at most two decimals, no trailing zeros
+    ("32,810 元", not "32,810.00 元"; "41,610.9", "+3.5")."""
+    text = f"{value:+,.2f}" if signed else f"{value:,.2f}"
+    return text.rstrip("0").rstrip(".")

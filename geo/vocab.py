@@ -346,6 +346,7 @@ UI: dict[str, Term] = {
     "pick_city": Term("选择城市（地图上点击亦可）", "Choose a city (or click it on the map)"),
     "latest": Term("最新值", "Latest"),
     "change_since": Term("较 {year} 年", "Since {year}"),
+    "change": Term("变化", "Change"),
     "rank": Term("排名（有数据的城市）", "Rank (of cities with data)"),
     "common_year": Term("统一年份", "Common year"),
     "latest_each": Term("各指标最新年份", "Latest year of each"),

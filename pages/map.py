@@ -278,11 +278,13 @@ with panel_col:
         table = pd.DataFrame({
             ui("indicator", lang): [INDICATORS[i].term(lang) for i in profile["indicator"]],
             ui("latest" if common is None else "value", lang): [
-                ui("no_data", lang) if pd.isna(v) else f"{v:,.2f} {unit_label(u, lang)}"
+                ui("no_data", lang) if pd.isna(v) else f"{indicators.plain_number(v)} {unit_label(u, lang)}"
                                 for v, u in zip(profile["value"], profile["unit"])],
             ui("year", lang): [("" if pd.isna(y) else str(int(y))) for y in profile["year"]],
-            "Δ": [("" if pd.isna(c) else f"{c:+,.2f} ({ui('change_since', lang).format(year=int(f))})")
-                  for c, f in zip(profile["change"], profile["first_year"])],
+            ui("change", lang): [
+                "" if pd.isna(c) else
+                f"{indicators.plain_number(c, signed=True)} ({ui('change_since', lang).format(year=int(f))})"
+                for c, f in zip(profile["change"], profile["first_year"])],
             ui("rank", lang): [("" if pd.isna(r) else f"{int(r)} / {int(n)}")
                                for r, n in zip(profile["rank"], profile["ranked_of"])],
             ui("other_sources", lang): [

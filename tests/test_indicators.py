@@ -142,3 +142,11 @@ def test_the_timeline_prints_years_as_years():
     rows = spec["datasets"][next(iter(spec["datasets"]))]
     assert sorted((r["year"], r["group"], r["n"]) for r in rows) == [
         (2015, "park", 1), (2016, "platform", 1), (2018, "park", 2), (2018, "platform", 1)]
+
+
+def test_plain_numbers_keep_what_the_source_states_and_drop_trailing_zeros():
+    from geo.indicators import plain_number
+    assert plain_number(32810.0) == "32,810"
+    assert plain_number(41610.9) == "41,610.9"
+    assert plain_number(0.25) == "0.25"
+    assert plain_number(3.5, signed=True) == "+3.5" and plain_number(-120.0, signed=True) == "-120"
