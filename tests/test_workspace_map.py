@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo import filters
 from geo.filters import ViewState
+from geo.table_labels import heading
 from geo.vocab import OVERLAYS, ui
 from geo.workspace import Store, active
 from tests.workspace_fixtures import TYPE_COUNTS, platforms_csv
@@ -107,5 +108,6 @@ def test_the_other_pages_keep_the_workspace_and_show_its_rows(workspace, page):
         tables = [d.value for d in at.dataframe]
         assert any(t.astype(str).apply(lambda c: c.str.contains("测试平台 046")).any().any() for t in tables)
     if page == "pages/data.py":
-        (types,) = [d.value for d in at.dataframe if "platform_type" in d.value.columns and "workspace" in d.value]
-        assert types["workspace"].tolist()[:4] == list(TYPE_COUNTS.values())
+        kind, mine = heading("platform_type", "en"), heading("workspace", "en")  # the headings as labels
+        (types,) = [d.value for d in at.dataframe if kind in d.value.columns and mine in d.value]
+        assert types[mine].tolist()[:4] == list(TYPE_COUNTS.values())
