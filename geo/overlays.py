@@ -333,7 +333,7 @@ def big_user_overlay(shown: gpd.GeoDataFrame, whole: gpd.GeoDataFrame, lang: str
     if kept is None:
         return None
     # embedded as before when the file cannot be written or this browser could not fetch it
-    embedded = payload.key in embed or not bigpoints.publish(payload)
+    embedded = payload.key in embed or "*" in embed or not bigpoints.publish(payload)
     return bigpoints.BigPointOverlay(payload, kept, len(shown), "jjj-user", embedded)
 
 
@@ -435,7 +435,8 @@ def overlay_group(layers: Layers, lang: str, policy_features: list[dict], fills:
                   choropleth_legend: str = "", embed: frozenset = frozenset()) -> folium.FeatureGroup:
     """All changing content of the Map page in one FeatureGroup, in drawing order.
 
-    ``embed``: keys of big layers this browser could not fetch (``bigpoints.embed_keys``)."""
+    ``embed``: keys of big layers this browser could not fetch (``bigpoints.embed_keys``), or
+    ``bigpoints.EMBED_ALL`` for a page that has no server to fetch them from."""
     group = folium.FeatureGroup(name="overlays", control=False)
     CityStyling(fills or {}, city_tips or {}, selected_city).add_to(group)
     context = {"policy_features": policy_features, "whole": getattr(layers, "whole", {}), "embed": embed}
