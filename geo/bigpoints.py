@@ -73,6 +73,7 @@ SEND_ONCE_THRESHOLD = CANVAS_THRESHOLD
 CACHE_DIR = Path(__file__).resolve().parents[1] / "static" / "cache" / "points"
 CACHE_URL = f"{assets.STATIC_URL}/cache/points"
 MISSING_KIND = "jjj-missing"  # what the browser reports (as a drawing) when it could not fetch a payload
+EMBED_ALL = frozenset({"*"})  # an ``embed`` set for a page without a server (the offline HTML export)
 _NO_CITY = ""  # the class of a point outside every city
 
 

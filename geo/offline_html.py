@@ -14,7 +14,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geo import assets, filters, mapview, overlays, snapshot
+from geo import assets, bigpoints, filters, mapview, overlays, snapshot
 from geo.vocab import INK, OVERLAYS, normalise_language, ui
 
 # --- interactive HTML ---------------------------------------------------------------------------
@@ -39,7 +39,7 @@ def to_html(state: filters.ViewState, user_points: gpd.GeoDataFrame | None = Non
     overlays.overlay_group(
         layers, lang, mapview.policy_area_features(lang),
         fills=colour.colouring.fills if colour else None, city_tips=colour.colouring.tips if colour else None,
-        selected_city=state.city, choropleth_legend=legend).add_to(fmap)
+        selected_city=state.city, choropleth_legend=legend, embed=bigpoints.EMBED_ALL).add_to(fmap)
     if bounds is not None:
         west, south, east, north = snapshot._checked_bounds(bounds)
         fmap.fit_bounds([[south, west], [north, east]])

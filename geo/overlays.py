@@ -361,7 +361,7 @@ def big_user_overlay(shown: gpd.GeoDataFrame, whole: gpd.GeoDataFrame, lang: str
     if kept is None:
         return None
     # embedded as before when the file cannot be written or this browser could not fetch it
-    embedded = payload.key in embed or not bigpoints.publish(payload)
+    embedded = payload.key in embed or "*" in embed or not bigpoints.publish(payload)
     return bigpoints.BigPointOverlay(payload, kept, len(shown), "jjj-user", embedded)
 
 
@@ -466,7 +466,8 @@ def overlay_group(layers: Layers, lang: str, policy_features: list[dict], fills:
 
     With a choropleth (``fills``) the 2+4 areas are outlines only, so the colours beneath stay readable;
     ``highlight`` (an entity id: the one searched or clicked) gets a ring where its symbol is drawn;
-    ``embed``: keys of big layers this browser could not fetch (``bigpoints.embed_keys``)."""
+    ``embed``: keys of big layers this browser could not fetch (``bigpoints.embed_keys``), or
+    ``bigpoints.EMBED_ALL`` for a page that has no server to fetch them from."""
     group = folium.FeatureGroup(name="overlays", control=False)
     CityStyling(fills or {}, city_tips or {}, selected_city).add_to(group)
     context = {"policy_features": policy_features, "outline_areas": bool(fills),

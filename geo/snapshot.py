@@ -482,7 +482,9 @@ def _draw_map(ax, layers: filters.Layers, state, colour: _Choropleth | None, pen
     _setup_axes(ax)
     _draw_boundaries(ax, colour, state.city, pen)
     spread = [layer.id for layer in LAYER_REGISTRY if layer.spread]
-    offsets = dict(zip(spread, overlays.spread_offsets(*(layers[i] for i in spread))))
+    # a layer drawn as counts per hexagon is not fanned out (and 100,000 points take seconds to fan)
+    offsets = dict(zip(spread, overlays.spread_offsets(*(layers[i].iloc[:0] if aggregated(layers[i]) else layers[i]
+                                                         for i in spread))))
     counts = {}
     for layer in LAYER_REGISTRY:
         frame = layers[layer.id]

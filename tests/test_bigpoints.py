@@ -159,3 +159,10 @@ def test_user_text_in_a_payload_is_escaped(cache):
     assert "<img" not in payload.text and "&lt;/script&gt;&lt;img" in payload.text
     overlay = bigpoints.BigPointOverlay(payload, [0], 400, "jjj-user", embedded=True)
     assert "</script" not in overlay.ref_json and "<img" not in overlay.ref_json
+
+
+def test_the_offline_html_export_carries_a_big_upload_itself(cache):
+    from geo import filters, offline_html
+    page = offline_html.to_html(filters.ViewState(overlays=("user_points",), lang="en"), _upload(400))
+    assert "jjj.addBigOverlay = function" in page and '"data":{' in page and "Test point 399" in page
+    assert not list(cache.glob("*.json"))  # nothing written: the file opens without a server

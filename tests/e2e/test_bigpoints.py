@@ -136,11 +136,16 @@ def test_a_big_upload_is_fetched_once_and_a_filter_change_sends_no_point(pw, big
         page.mouse.move(box["x"] + x + 3, box["y"] + y + 3)
         page.mouse.move(box["x"] + x, box["y"] + y)
         frame.locator(".leaflet-tooltip").filter(has_text="Test point").wait_for(timeout=10000)
+        before = frame.locator(".jjj-sym-platform").count()
         frames.clear()
         page.get_by_role("button", name=PLATFORM_SYMBOLS["innovation"].term("en"), exact=True).click(timeout=60000)
-        page.wait_for_selector('[data-test-script-state="running"]', timeout=20000)
+        for _ in range(600):  # until the change has arrived: fewer platforms drawn
+            if 0 < frame.locator(".jjj-sym-platform").count() < before:
+                break
+            page.wait_for_timeout(100)
         page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60000)
         page.wait_for_timeout(1000)
+        assert 0 < frame.locator(".jjj-sym-platform").count() < before
         assert _drawn(frame, "user") == UPLOAD and len(fetched) == 1  # repainted from what the browser kept
         sent = b"".join(f if isinstance(f, bytes) else f.encode() for f in frames)
         assert b"addBigOverlay" in sent and "Test point 0".encode() not in sent
