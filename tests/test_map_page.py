@@ -159,7 +159,7 @@ def test_this_sessions_uploads_show_on_the_map_and_in_the_panel():
     at.selectbox(key="m_city").set_value("130700").run()
     profile = at.dataframe[0].value
     gdp = profile[profile["Indicator"] == "GDP"].iloc[0]
-    assert gdp["Latest"].startswith("1,999.50") and gdp["Year"] == "2023"
+    assert gdp["Latest"].startswith("1,999.5 ") and gdp["Year"] == "2023"
 
 
 def test_shared_data_is_built_once_per_process_not_per_session():

@@ -61,7 +61,7 @@ def _parse(page: str) -> _Page:
 @pytest.fixture(scope="module", params=["zh", "en"])
 def exported(request):
     lang = request.param
-    state = filters.ViewState(indicator="gdp", year=2022, lang=lang)
+    state = filters.ViewState(indicator="gdp", year=2022, lang=lang, overlays=tuple(OVERLAYS))  # every layer
     return lang, state, _parse(snapshot.to_html(state, title=HOSTILE))
 
 

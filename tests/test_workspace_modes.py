@@ -15,7 +15,8 @@ from streamlit.testing.v1 import AppTest
 
 from geo import atlas, datasets, filters, indicators, snapshot, textsafe
 from geo.filters import ViewState
-from geo.vocab import INDICATORS, OVERLAYS, ui
+from geo.indicators import plain_number
+from geo.vocab import INDICATORS, OVERLAYS, ui, unit_label
 from geo.workspace import Store, active
 from tests.workspace_fixtures import platforms_csv
 
@@ -110,13 +111,13 @@ def test_city_panel_shows_only_the_workspace_values_in_mine(store):
     workspace_id, _ = _workspace(store)
     at = _run({"ws": workspace_id, "src": "mine"})
     table = _city_panel(at, BAODING)
-    assert _gdp_cell(table).startswith(f"{FICTIONAL_GDP:,.2f}")
+    assert _gdp_cell(table).startswith(f"{plain_number(FICTIONAL_GDP)} ")
     others = table[table[ui("indicator", "en")] != INDICATORS["gdp"].term("en")]
     assert (others[ui("latest", "en")] == ui("no_data", "en")).all()
     assert (_city_panel(at, "110100")[ui("latest", "en")] == ui("no_data", "en")).all()
     at.radio(key="m_source").set_value("curated").run()
     shipped = _city_panel(at, BAODING)
-    assert not _gdp_cell(shipped).startswith(f"{FICTIONAL_GDP:,.2f}")
+    assert not _gdp_cell(shipped).startswith(f"{plain_number(FICTIONAL_GDP)} ")
     assert (shipped[ui("latest", "en")] != ui("no_data", "en")).any()
 
 
@@ -130,7 +131,8 @@ def _cities_page(params: dict) -> AppTest:
 def test_cities_page_in_mine_curated_and_without_workspace_indicators(store):
     workspace_id, _ = _workspace(store)
     at = _cities_page({"ws": workspace_id, "src": "mine"})
-    assert at.selectbox(key="city_indicator").options == [f"{INDICATORS['gdp'].term('en')} ({INDICATORS['gdp'].unit})"]
+    gdp = INDICATORS["gdp"]
+    assert at.selectbox(key="city_indicator").options == [f"{gdp.term('en')} ({unit_label(gdp.unit, 'en')})"]
     values = next(d.value for d in at.dataframe if ui("other_sources", "en") in d.value.columns)
     value_column = next(c for c in values.columns if c.startswith(ui("value", "en")))
     assert (values[value_column] != ui("no_data", "en")).sum() == 1
