@@ -173,7 +173,7 @@ counts = layers.counts()
 st.caption(f"{ui('shown', lang)}: " + " · ".join(
     [f"{OVERLAYS[o](lang)} {counts[o]}" for o in OVERLAYS if o in state.overlays and (o != "user_points" or counts[o])]
     + [textsafe.markdown_text(line) for line in workspace_active.source_lines(lang)]))
-map_col, panel_col = st.columns([3.2, 1.3])
+map_col, panel_col = st.columns([2.7, 1.6])  # the city panel wide enough for its change and rank columns
 with map_col:
     view = ss.get("m_view")
     # streamlit-folium's st_folium, with the base map built once per language and basemap

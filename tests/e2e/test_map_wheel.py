@@ -44,7 +44,7 @@ def test_scrolling_the_page_over_the_map_does_not_zoom_it(base, pw):
         page.mouse.move(*_over_map(page))
         page.mouse.wheel(0, -120)
         page.keyboard.up("Control")
-        assert _wait_zoom(frame, lambda z: z > before) == before + 1
+        assert before < _wait_zoom(frame, lambda z: z > before) <= before + 1.5  # one step in (snapped)
     assert watch.errors == [] and watch.external == []
 
 
