@@ -29,6 +29,7 @@ from typing import Callable
 
 from playwright.sync_api import sync_playwright
 
+from geo.vocab import OVERLAYS
 from tests.e2e.liveapp import Watch, app_server, launch
 
 
@@ -145,7 +146,8 @@ def _variants() -> list[Variant]:
                 lambda page: page.get_by_text("more points"),
                 lambda page: page.get_by_text("more points").click(),
                 ("path.bench-point", "==", 6)),
-        Variant("Map page (this app)", "app.py", "/?lang=en",
+        # every layer on, as the naive page draws them (the first view leaves stations one click away)
+        Variant("Map page (this app)", "app.py", "/?lang=en&layers=" + ",".join(OVERLAYS),
                 [("path.jjj-county", 199), (".jjj-sym-platform", 1), ("path.jjj-station", 50)], "path.jjj-county",
                 lambda page: page.get_by_role("button", name="Stations", exact=True),
                 lambda page: page.get_by_role("button", name="Stations", exact=True).click(),

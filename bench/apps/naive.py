@@ -11,9 +11,11 @@ import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
 from geo import assets, boundaries, filters  # noqa: E402
+from geo.vocab import OVERLAYS  # noqa: E402
 
 provinces = st.multiselect("province", list(filters.PROVINCE_CODES), key="prov")
-layers = filters.visible_layers(filters.ViewState(provinces=tuple(provinces)))
+# every layer, as the Map page variant of bench_map draws them (the first view leaves some one click away)
+layers = filters.visible_layers(filters.ViewState(provinces=tuple(provinces), overlays=tuple(OVERLAYS)))
 fmap = folium.Map(location=[39.5, 116.5], zoom_start=7, tiles=None, maxZoom=13)
 for level in ("counties", "cities", "provinces"):
     gdf = boundaries.load_level(level)
