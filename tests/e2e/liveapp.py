@@ -119,6 +119,12 @@ class Watch:
         return page
 
 
+def settled(page, pause_ms: int = 400) -> None:
+    """A short pause (a run may be about to start), then until no script run is under way."""
+    page.wait_for_timeout(pause_ms)
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
+
+
 def map_frame(page, selector: str = "path.jjj-county", minimum: int = 1, timeout: float = 30.0):
     """The frame in which at least ``minimum`` elements match ``selector``; (frame, seconds)."""
     start = time.monotonic()

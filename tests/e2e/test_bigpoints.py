@@ -31,16 +31,16 @@ def _wait_drawn(page, frame, kind: str, expected: int) -> int:
     return _drawn(frame, kind)
 
 
-def _painted_pixels(frame) -> int:
+def _painted_pixels(frame, canvas: str = ".leaflet-jjjPoints-pane canvas") -> int:
     """Non-transparent pixels of the points' canvas (0 when nothing is painted)."""
-    return frame.evaluate("""() => {
-        const c = document.querySelector('.leaflet-jjjPoints-pane canvas');
+    return frame.evaluate("""(selector) => {
+        const c = document.querySelector(selector);
         if (!c) { return 0; }
         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
         let n = 0;
         for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) { n++; } }
         return n;
-    }""")
+    }""", canvas)
 
 
 def _hover_first_symbol(page, frame) -> None:
@@ -95,17 +95,6 @@ def _upload_on_the_data_page(page, csv_path) -> None:
     page.get_by_role("link", name="Map", exact=True).click()
 
 
-def _big_canvas_pixels(frame) -> int:
-    return frame.evaluate("""() => {
-        const c = document.querySelector('canvas.jjj-big-points');
-        if (!c) { return 0; }
-        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) { n++; } }
-        return n;
-    }""")
-
-
 @pytest.fixture(scope="module")
 def big_csv(tmp_path_factory):
     from bench.bench_bigpoints import points_csv
@@ -122,7 +111,7 @@ def test_a_big_upload_is_fetched_once_and_a_filter_change_sends_no_point(pw, big
         _upload_on_the_data_page(page, big_csv)
         frame, _ = map_frame(page, "path.jjj-county", 10, timeout=60)
         assert _wait_drawn(page, frame, "user", UPLOAD) == UPLOAD
-        assert len(fetched) == 1 and _big_canvas_pixels(frame) > 1000
+        assert len(fetched) == 1 and _painted_pixels(frame, "canvas.jjj-big-points") > 1000
         assert frame.locator(".jjj-sym-user").count() == 0  # no DOM marker per point
         page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60000)
         # a painted point answers the mouse: its tooltip (the name the upload gave it)
@@ -159,5 +148,5 @@ def test_a_browser_that_cannot_fetch_the_points_gets_them_embedded(pw, big_csv):
         _upload_on_the_data_page(page, big_csv)
         frame, _ = map_frame(page, "path.jjj-county", 10, timeout=60)
         assert _wait_drawn(page, frame, "user", UPLOAD) == UPLOAD  # the page's next run carried them
-        assert refused and _big_canvas_pixels(frame) > 1000
+        assert refused and _painted_pixels(frame, "canvas.jjj-big-points") > 1000
         assert not [e for e in watch.errors if "ERR_FAILED" not in e], watch.errors

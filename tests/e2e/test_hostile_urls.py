@@ -9,6 +9,7 @@ import pytest
 from geo import filters
 from geo.vocab import ui
 from tests.e2e.liveapp import app_server, fresh_page, map_frame
+from tests.e2e.liveapp import settled as _settled
 
 EVIL_IMAGE = "![x](http://evil.example/p.png)"
 EVIL_LINK = "[Log in](http://evil.example/login)"
@@ -18,11 +19,6 @@ EVIL_LINK = "[Log in](http://evil.example/login)"
 def base():
     with app_server() as url:
         yield url
-
-
-def _settled(page, pause_ms=400):
-    page.wait_for_timeout(pause_ms)
-    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
 
 
 def _query(page) -> dict[str, str]:

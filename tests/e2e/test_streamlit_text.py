@@ -7,6 +7,7 @@ import pytest
 from geo import limits
 from geo.vocab import ui
 from tests.e2e.liveapp import app_server, fresh_page, map_frame
+from tests.e2e.liveapp import settled as _settled
 
 ENGLISH = ("Upload", "per file", "Drag and drop", "Browse files", "Choose an option", "Choose options",
            "Select all")
@@ -18,11 +19,6 @@ AFTER = "(e) => getComputedStyle(e, '::after').content"
 def base():
     with app_server() as url:
         yield url
-
-
-def _settled(page, pause_ms=400):
-    page.wait_for_timeout(pause_ms)
-    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
 
 
 def _data_page(page):
