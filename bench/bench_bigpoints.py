@@ -21,19 +21,16 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from contextlib import contextmanager
-from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 from bench.bench_map import _COUNT_JS, _SAMPLER_JS
 from geo import boundaries, limits, uploads
 from geo.vocab import PLATFORM_SYMBOLS
-from tests.e2e.liveapp import ROOT, _wait_healthy, free_port, launch
+from tests.e2e.liveapp import app_process, launch
 
 
 def points_csv(n: int) -> bytes:
@@ -104,24 +101,8 @@ def one_run(pw, base: str, csv_path: str, n: int, count_bytes: bool) -> dict:
 @contextmanager
 def uncapped_server(rows: int, timeout: float = 120.0):
     """The app on a free loopback port with the upload row cap raised to ``rows`` (bench.uncapped_server)."""
-    port = free_port()
-    cmd = [sys.executable, "-m", "bench.uncapped_server", str(rows), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-           "--browser.gatherUsageStats", "false"]
-    log = tempfile.NamedTemporaryFile("w+b", prefix="jjj-streamlit-", suffix=".log", delete=False)
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(base, proc, timeout, Path(log.name))
+    with app_process(timeout, command=["-m", "bench.uncapped_server", str(rows)]) as (base, _):
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
-        Path(log.name).unlink(missing_ok=True)
 
 
 def main() -> None:

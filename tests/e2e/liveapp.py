@@ -41,10 +41,13 @@ def app_server(timeout: float = 60.0, script: str = "app.py"):
 
 
 @contextmanager
-def app_process(timeout: float = 60.0, script: str = "app.py"):
-    """Like ``app_server`` but yields (base URL, the server's Popen) for measuring the process."""
+def app_process(timeout: float = 60.0, script: str = "app.py", command: list[str] | None = None):
+    """Like ``app_server`` but yields (base URL, the server's Popen) for measuring the process.
+
+    ``command``: what follows ``python`` instead of ``-m streamlit run SCRIPT`` (e.g. a bench's wrapper)."""
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / script),
+    head = command if command is not None else ["-m", "streamlit", "run", str(ROOT / script)]
+    cmd = [sys.executable, *head,
            "--server.port", str(port), "--server.address", "127.0.0.1",
            "--server.headless", "true", "--server.fileWatcherType", "none",
            "--browser.gatherUsageStats", "false"]
