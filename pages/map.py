@@ -174,30 +174,6 @@ st.caption(f"{ui('shown', lang)}: " + " · ".join(
     [f"{OVERLAYS[o](lang)} {counts[o]}" for o in OVERLAYS if o in state.overlays and (o != "user_points" or counts[o])]
     + [textsafe.markdown_text(line) for line in workspace_active.source_lines(lang)]))
 map_col, panel_col = st.columns([2.7, 1.6])  # the city panel wide enough for its change and rank columns
-
-
-def _draw_selection(slot) -> None:
-    """The card of the clicked or searched symbol and the city picker, into their place in the panel."""
-    with slot:
-        entities = registry.entities().set_index("id")
-        entity_id = ss.get("m_entity")
-        if entity_id in entities.index:
-            st.subheader(ui("card", lang))
-            st.html(overlays.entity_card(entities.loc[entity_id].to_dict() | {"id": entity_id}, lang))
-            if st.button(ui("clear_selection", lang), key="m_clear_entity"):
-                ss["m_entity"] = None
-                st.rerun()
-        st.subheader(ui("city_panel", lang))
-        st.selectbox(ui("pick_city", lang), [None, *cities["code"]], key="m_city",
-                     format_func=lambda c: "—" if c is None else city_names[c], placeholder="—")
-
-
-# A click on the map selects what it hit in this very run; what it selected (the card, the city picker)
-# is sent before the map, whose overlays the browser then parses and redraws (bench/bench_clicks.py).
-# Each part keeps its place in the panel: the slots are made in the panel's order, filled in any order.
-if not map_first:
-    export_slot, search_slot, selection_slot, city_slot = (panel_col.container() for _ in range(4))
-    _draw_selection(selection_slot)
 with map_col:
     view = ss.get("m_view")
     # streamlit-folium's st_folium, with the base map built once per language and basemap
@@ -232,11 +208,11 @@ if map_first:
     _controls_follow()
     st.stop()
 ss.pop("m_controls_due", None)
-with export_slot:  # beside the map, not below it: reachable without scrolling past the map
+with panel_col:  # beside the map, not below it: reachable without scrolling past the map
     render_export_panel(state, counts, ss["m_bounds"], ss.get("user_points"), lang)
 
 # --- search, beside the map; URL parameters that could not be read ---------------------------------
-with search_slot:
+with panel_col:
     st.text_input(ui("find", lang), key="m_find")
     if ss.get("m_find") and found.empty:
         st.caption(ui("find_none", lang).format(q=textsafe.markdown_text(ss["m_find"])))
@@ -272,8 +248,19 @@ def _sector_table(sectors: pd.DataFrame) -> pd.DataFrame:
            if c in sectors}})  # a city's sources may state only some of the shares
 
 
-# --- the linked panel (its card and city picker came before the map) ------------------------------
-with city_slot:
+# --- the linked panel ----------------------------------------------------------------------------
+with panel_col:
+    entities = registry.entities().set_index("id")
+    entity_id = ss.get("m_entity")
+    if entity_id in entities.index:
+        st.subheader(ui("card", lang))
+        st.html(overlays.entity_card(entities.loc[entity_id].to_dict() | {"id": entity_id}, lang))
+        if st.button(ui("clear_selection", lang), key="m_clear_entity"):
+            ss["m_entity"] = None
+            st.rerun()
+    st.subheader(ui("city_panel", lang))
+    st.selectbox(ui("pick_city", lang), [None, *cities["code"]], key="m_city",
+                 format_func=lambda c: "—" if c is None else city_names[c], placeholder="—")
     code = ss["m_city"]
     for area in mapview.policy_areas_of_city(code, lang) if code else []:  # the area's card, on demand
         with st.expander(ui("policy_area_card", lang).format(name=textsafe.markdown_text(area["name"]))):
