@@ -47,6 +47,11 @@ jjj.initBase = function(map, cfg) {
             held = value;  // only the latest view is reported: one rerun, not one per report
         };
     }
+    // streamlit-folium 0.27.4 reports a click 250 ms later (its report is debounced for panning);
+    // a click means a choice, so report it at once. Leaflet handles the click on the container
+    // first (it sets what was clicked), then this listener reports the same value streamlit-folium
+    // would; its own report 250 ms later finds nothing new and sends nothing.
+    map.getContainer().addEventListener("click", function() { jjj.reportNow(map); });
     if (map.keyboard) {
         // Leaflet focuses the map on mousedown; the host page then scrolls the iframe into
         // view and the mouseup lands elsewhere, so a first click on a symbol is lost.
@@ -172,6 +177,30 @@ jjj.initBase = function(map, cfg) {
 
 // The page scrolls past the map (its export panel is below): the wheel zooms the map only after
 // a click on it (until the pointer leaves it) or with ctrl/cmd held, as map embeds in long pages do.
+// streamlit-folium's updateComponentValue (0.27.4), undebounced: the same value, built in the same
+// order (its previous_data comparison is by JSON text), sent only when it differs from the last sent.
+jjj.reportNow = function(map) {
+    var g = window.__GLOBAL_DATA__;
+    if (!g || !window.Streamlit || !map._loaded || g.wrap_longitude) { return; }  // wrapping: leave it to streamlit-folium
+    var value = {
+        last_clicked: g.lat_lng_clicked, last_object_clicked: g.last_object_clicked,
+        last_object_clicked_count: g.last_object_clicked_count,
+        last_object_clicked_tooltip: g.last_object_clicked_tooltip,
+        last_object_clicked_popup: g.last_object_clicked_popup, all_drawings: g.all_drawings,
+        last_active_drawing: g.last_active_drawing, last_geocoder_result: g.last_geocoder_result,
+        bounds: map.getBounds(), zoom: map.getZoom(), last_circle_radius: g.last_circle_radius,
+        last_circle_polygon: g.last_circle_polygon, center: map.getCenter(),
+        selected_layers: Object.values(g.selected_layers || {}), selected_tags: g.selected_tags
+    };
+    var sent = g.returned_objects ? Object.fromEntries(Object.entries(value).filter(function(e) {
+        return g.returned_objects.includes(e[0]);
+    })) : value;
+    if (JSON.stringify(g.previous_data) !== JSON.stringify(sent)) {
+        g.previous_data = sent;
+        window.Streamlit.setComponentValue(sent);
+    }
+};
+
 jjj.guardWheel = function(map) {
     var box = map.getContainer();
     map.scrollWheelZoom.disable();

@@ -51,3 +51,36 @@ def test_a_click_inside_a_policy_area_selects_the_city_under_it(base, pw, code, 
         card.locator("b", has_text=area).wait_for(timeout=5000)
         assert "Source" in card.inner_text()
     assert watch.errors == [] and watch.external == []
+
+
+_COUNT_REPORTS_JS = """() => {
+    window.__reports = [];
+    const report = window.Streamlit.setComponentValue;
+    window.Streamlit.setComponentValue = function(value) {
+        window.__reports.push([performance.now(), value]);
+        return report.apply(this, arguments);
+    };
+    document.addEventListener("mousedown", () => { window.__clickAt = performance.now(); }, true);
+}"""
+
+
+def test_a_click_is_reported_at_once_and_once(base, pw):
+    # streamlit-folium debounces its report by 250 ms; the click is reported as it happens
+    # (static/js/basemap.js jjj.reportNow), and the debounced report then sends nothing more.
+    with fresh_page(pw, base + "/?lang=en") as (page, watch):
+        frame, _ = map_frame(page, ".jjj-strategic_zone", 1)
+        _settled(page)
+        frame.evaluate(_COUNT_REPORTS_JS)
+        counties = boundaries.counties()
+        lat, lon = _empty_spot(list(counties[counties["city_code"] == "130800"]["code"]), filters.ViewState())
+        _click_map_at(page, frame, lat, lon)
+        frame.wait_for_function("() => window.__reports.length > 0", timeout=5000)
+        page.wait_for_timeout(800)  # past streamlit-folium's own report
+        reports = frame.evaluate("() => window.__reports.map(r => [r[0] - window.__clickAt, r[1].last_clicked])")
+        assert len(reports) == 1, reports
+        delay, clicked = reports[0]
+        assert delay < 200, delay  # before the debounce's 250 ms
+        assert abs(clicked["lat"] - lat) < 0.01 and abs(clicked["lng"] - lon) < 0.01
+        page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stSelectbox"] input')]
+            .some(i => i.value.startsWith('Chengde'))""", timeout=15000)
+    assert watch.errors == [] and watch.external == []
