@@ -9,8 +9,11 @@ page's "N of N rows accepted" to the points painted on the Map page (``jjj.drawn
 geo/bigpoints.py), then a filter change (a platform-type pill) until it is redrawn, the time the map was
 blank meanwhile, the websocket bytes of that change, and the HTTP bytes of the points' payload file
 (fetched once, geo/bigpoints.py). ``--points 0`` makes the same visit and filter change without an
-upload: on a shared machine it is the reference that the other rows' times compare with. Prints a
-Markdown table and the load average.
+upload: on a shared machine it is the reference that the other rows' times compare with (its appear
+time is the Map page's own: the platforms painted). Each run also prints where its appear time went
+(the map's frame created, the payload fetched: ``_appear_phases``) and drags the map with the mouse for
+about 3 s, recording the map frame's animation frames (``pan_frames``: p50, p95, longest interval).
+Prints two Markdown tables (times and bytes; frame times while panning) and the load average.
 
 Uploads are capped at ``geo.limits.MAX_DATA_ROWS`` (50,000) rows: for more points the server is
 started by ``bench.uncapped_server``, the same app with only that cap raised in its process.
