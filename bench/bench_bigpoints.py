@@ -9,8 +9,11 @@ page's "N of N rows accepted" to the points painted on the Map page (``jjj.drawn
 geo/bigpoints.py), then a filter change (a platform-type pill) until it is redrawn, the time the map was
 blank meanwhile, the websocket bytes of that change, and the HTTP bytes of the points' payload file
 (fetched once, geo/bigpoints.py). ``--points 0`` makes the same visit and filter change without an
-upload: on a shared machine it is the reference that the other rows' times compare with. Prints a
-Markdown table and the load average.
+upload: on a shared machine it is the reference that the other rows' times compare with (its appear
+time is the Map page's own: the platforms painted). Each run also prints where its appear time went
+(the map's frame created, the payload fetched: ``_appear_phases``) and drags the map with the mouse for
+about 3 s, recording the map frame's animation frames (``pan_frames``: p50, p95, longest interval).
+Prints two Markdown tables (times and bytes; frame times while panning) and the load average.
 
 Uploads are capped at ``geo.limits.MAX_DATA_ROWS`` (50,000) rows: for more points the server is
 started by ``bench.uncapped_server``, the same app with only that cap raised in its process.
@@ -30,7 +33,7 @@ from playwright.sync_api import sync_playwright
 from bench.bench_map import _COUNT_JS, _SAMPLER_JS
 from geo import boundaries, limits, uploads
 from geo.vocab import PLATFORM_SYMBOLS
-from tests.e2e.liveapp import app_process, launch
+from tests.e2e.liveapp import app_process, launch, map_frame, settled
 
 
 def points_csv(n: int) -> bytes:
@@ -55,6 +58,77 @@ def _drawn_user(page) -> int:
     return page.evaluate(_COUNT_JS, "jjj:user")
 
 
+_PHASES_JS = """() => [...document.querySelectorAll('iframe')].map(f => {
+    try {
+        const w = f.contentWindow;
+        const points = w.performance.getEntriesByType('resource').filter(e => e.name.includes('/cache/points/'));
+        return {origin: w.performance.timeOrigin, fetch: points.map(e => [e.startTime, e.responseEnd])};
+    } catch (e) { return null; }
+}).filter(x => x && x.origin)"""
+
+
+def _appear_phases(page, clicked: float) -> dict:
+    """Where the appear time went (seconds after the click): the map's frame created (the Map page's
+    run has reached the browser; Streamlit sends a message it sent before by reference only, so the
+    websocket's bytes do not tell), and the payload's fetch started and ended."""
+    out = {"frame": None, "fetch": None, "fetched": None}
+    for frame in page.evaluate(_PHASES_JS):
+        out["frame"] = (frame["origin"] - clicked) / 1000
+        if frame["fetch"]:
+            out["fetch"] = (frame["origin"] + frame["fetch"][0][0] - clicked) / 1000
+            out["fetched"] = (frame["origin"] + frame["fetch"][0][1] - clicked) / 1000
+    return out
+
+
+_FRAMES_JS = """(on) => {
+    if (!on) { window.__pan.on = false; return window.__pan.t; }
+    const pan = window.__pan = {on: true, t: []};
+    const tick = (now) => { pan.t.push(now); if (pan.on) { requestAnimationFrame(tick); } };
+    requestAnimationFrame(tick);
+    return null;
+}"""
+PAN_DRAGS = 6  # mouse drags of PAN_STEPS moves each, right and back left, ending where they started
+PAN_STEPS = 40
+PAN_PX = 240
+
+
+def pan_frames(page) -> dict:
+    """Frame times while the map is dragged with the mouse (real input events, about 2.5 s): the
+    intervals between the map frame's animation frames, in ms, p50/p95/longest. Each drag's end
+    (moveend) repaints the big layer and reports the view, which reruns the page; both are included."""
+    frame, _ = map_frame(page)
+    box = frame.frame_element().bounding_box()
+    # a spot over the map without a DOM symbol (a drag that starts on a marker does not pan)
+    x, y = box["x"] + box["width"] * 0.2, box["y"] + box["height"] * 0.75
+    target = frame.evaluate("([x, y]) => document.elementFromPoint(x, y).className.baseVal "
+                            "?? document.elementFromPoint(x, y).className", [x - box["x"], y - box["y"]])
+    if "leaflet-marker" in str(target):
+        raise SystemExit(f"the drag would start on a marker ({target}): pick another spot")
+    frame.evaluate(_FRAMES_JS, True)
+    for drag in range(PAN_DRAGS):
+        sign = 1 if drag % 2 == 0 else -1
+        page.mouse.move(x, y)
+        page.mouse.down()
+        for step in range(1, PAN_STEPS + 1):
+            page.mouse.move(x + sign * PAN_PX * step / PAN_STEPS, y + sign * PAN_PX * step / PAN_STEPS / 3)
+            page.wait_for_timeout(8)
+        page.mouse.up()
+        x, y = x + sign * PAN_PX, y + sign * PAN_PX / 3
+    page.wait_for_timeout(300)
+    times = frame.evaluate(_FRAMES_JS, False)
+    gaps = sorted(b - a for a, b in zip(times, times[1:]))
+    return {"p50": _quantile(gaps, 0.5), "p95": _quantile(gaps, 0.95), "max": gaps[-1] if gaps else None,
+            "frames": len(gaps)}
+
+
+def _rounded(values: dict, digits: int) -> dict:
+    return {k: v if v is None else round(v, digits) for k, v in values.items()}
+
+
+def _quantile(values: list[float], q: float) -> float | None:
+    return values[min(len(values) - 1, int(q * len(values)))] if values else None
+
+
 def one_run(pw, base: str, csv_path: str, n: int, count_bytes: bool) -> dict:
     browser = launch(pw)
     page = browser.new_context(viewport={"width": 1500, "height": 1000}).new_page()
@@ -73,11 +147,13 @@ def one_run(pw, base: str, csv_path: str, n: int, count_bytes: bool) -> dict:
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').nth(1).set_input_files(csv_path)
         page.get_by_text(f"{n:,} of {n:,} rows accepted").or_(page.get_by_text(f"{n} of {n} rows accepted")).wait_for(
             timeout=300000)
+    clicked = page.evaluate("() => performance.timeOrigin + performance.now()")
     start = time.monotonic()
     page.get_by_role("link", name="Map", exact=True).click()
-    page.wait_for_function(f"() => {{ const count = {_COUNT_JS}; return count('jjj:user') >= {n}; }}",
-                           polling="raf", timeout=300000)
+    page.wait_for_function(f"() => {{ const count = {_COUNT_JS}; return count('jjj:user') >= {n} "
+                           "&& count('.jjj-sym-platform') > 0; }", polling="raf", timeout=300000)
     appear = time.monotonic() - start
+    phases = _appear_phases(page, clicked)
     page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=300000)
     page.wait_for_timeout(800)
     before = page.evaluate(_COUNT_JS, ".jjj-sym-platform")
@@ -93,9 +169,11 @@ def one_run(pw, base: str, csv_path: str, n: int, count_bytes: bool) -> dict:
                            polling="raf", timeout=300000)
     sample = page.evaluate("() => window.__bench")
     page.wait_for_timeout(800)
+    settled(page)
+    pan = pan_frames(page)
     browser.close()
-    return {"appear": appear, "redraw": sample["done"] / 1000, "blank": sample["blank"] / 1000,
-            "change_bytes": received["ws"], "payload_bytes": payload_bytes}
+    return {"appear": appear, "phases": phases, "pan": pan, "redraw": sample["done"] / 1000,
+            "blank": sample["blank"] / 1000, "change_bytes": received["ws"], "payload_bytes": payload_bytes}
 
 
 @contextmanager
@@ -118,6 +196,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory(prefix="jjj-bench-big-") as folder, uncapped_server(rows) as base, \
             sync_playwright() as pw:
+        pans = []
         for n in args.points:
             path = os.path.join(folder, f"points{n}.csv")
             read = None
@@ -132,10 +211,20 @@ def main() -> None:
                     raise SystemExit(f"{len(result.rows)} of {n} points accepted: {result.problems[:3]}")
             runs = [one_run(pw, base, path, n, count_bytes=i == 0) for i in range(args.runs)]
             med = {k: statistics.median(r[k] for r in runs) for k in ("appear", "redraw", "blank")}
-            read_text, appear_text = (f"{read:.2f}", f"{med['appear']:.2f}") if n else ("—", "—")
+            read_text, appear_text = (f"{read:.2f}", f"{med['appear']:.2f}") if n else ("—", f"{med['appear']:.2f}")
             each = ", ".join(f"{r['redraw']:.2f}" for r in runs)
+            for r in runs:
+                print("    phases (s after the click):", _rounded(r["phases"], 2), flush=True)
+            pans.append((n, [r["pan"] for r in runs]))
             print(f"| {n:,} | {read_text} | {appear_text} | {med['redraw']:.2f} ({each}) | {med['blank']:.2f} "
                   f"| {runs[0]['change_bytes']:,} | {runs[0]['payload_bytes']:,} |", flush=True)
+    print("\n| points | frames while dragging (per run) | frame interval p50 (ms) | p95 (ms) | longest (ms) |")
+    print("|---|---|---|---|---|")
+    for n, runs in pans:
+        med = {k: statistics.median(r[k] for r in runs) for k in ("p50", "p95", "max")}
+        each = ", ".join(f"{r['max']:.0f}" for r in runs)
+        print(f"| {n:,} | {', '.join(str(r['frames']) for r in runs)} | {med['p50']:.1f} | {med['p95']:.1f} "
+              f"| {med['max']:.0f} ({each}) |")
     load = os.getloadavg()
     print(f"\nload average (1, 5, 15 min): {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f} on {os.cpu_count()} cores")
 

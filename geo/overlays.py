@@ -347,9 +347,12 @@ def user_payload(whole: gpd.GeoDataFrame, lang: str) -> bigpoints.Payload:
     """The whole upload as one payload (built once per upload and language): its symbols fanned out
     among its own points only, so they stay put whatever the filters show."""
     def build() -> bigpoints.Payload:
-        symbol = OTHER_SYMBOLS["user"]
-        info = {str(row["id"]): _user_info(row, symbol, lang) for row in _rows(whole)}
-        return bigpoints.build_payload(whole, _spread(whole.geometry), _symbol_props(symbol, (0, 0), "user"), info)
+        # the lines of _user_info, as columns the browser joins (escaped once per distinct value)
+        symbol, column = OTHER_SYMBOLS["user"], bigpoints.Column
+        return bigpoints.build_payload(
+            whole, bigpoints.fanned_offsets(whole.geometry, SPREAD_PX), _symbol_props(symbol, (0, 0), "user"),
+            tip=[column("name"), symbol.term(lang)],
+            card=[column("name"), column("kind"), column("industries"), column("source_title")])
     return bigpoints.memo_payload(whole, lang, build)
 
 

@@ -89,8 +89,50 @@ def test_a_big_upload_travels_by_reference_and_its_file_is_written_once(cache):
     files = list(cache.glob("*.json"))
     assert len(files) == 1
     body = json.loads(files[0].read_text("utf-8"))
-    assert len(body["ids"]) == 2000 and body["tips"][1999].startswith("测试点 1999 / Test point 1999")
+    assert body["n"] == len(body["cls"]) == len(body["xy"]) // 2 == len(body["o"]) // 2 == 2000
+    assert _joined(body, "tip", 1999).startswith("测试点 1999 / Test point 1999")
     assert files[0].stem in script
+
+
+def _joined(body: dict, which: str, i: int) -> str:
+    """Point ``i``'s tooltip or card as jjj.BigPoints._lines joins it in the browser."""
+    words = []
+    for line in body[which]:
+        col = body["cols"][line["col"]] if isinstance(line, dict) else None
+        word = (col["w"][col["c"][i]] if "c" in col else col["w"][i]) if col else line
+        if word:
+            words.append(word)
+    return "<br>".join(words)
+
+
+def test_the_browser_joins_the_same_tooltips_and_cards_as_the_points_overlay(cache):
+    points = _upload(600)
+    points["kind"] = [None if i % 3 == 0 else f"类别 {i % 4} & <b>" for i in range(600)]
+    points["industries"] = [float("nan") if i % 2 else "新材料;医药" for i in range(600)]
+    points["source_title"] = "用户上传：firms.csv"
+    points.loc[5, "name"] = points.loc[4, "name"]  # a name twice: the names are then sent as codes too
+    for lang in ("zh", "en"):
+        body = json.loads(overlays.user_payload(points, lang).text)
+        symbol = overlays.OTHER_SYMBOLS["user"]
+        for i, row in enumerate(points.to_dict("records")):
+            tip, card = overlays._user_info(row, symbol, lang)
+            assert (_joined(body, "tip", i), _joined(body, "card", i)) == (tip, card)
+    assert "<b>" not in overlays.user_payload(points, "en").text
+
+
+def test_the_words_of_a_column_are_escaped_once_each():
+    import pandas as pd
+    assert bigpoints.escaped_words(pd.Series(["a<", "b"])) == {"w": ["a&lt;", "b"]}
+    assert bigpoints.escaped_words(pd.Series(["x", None, "x", "y&"])) == {"c": [0, 2, 0, 1], "w": ["x", "y&amp;", ""]}
+
+
+def test_symbols_at_one_place_fan_out_as_the_points_overlay_fans_them():
+    at = [shapely.Point(116.4, 39.9), shapely.Point(117.2, 39.1), shapely.Point(116.4, 39.9),
+          shapely.Point(115.5, 38.9), shapely.Point(116.4, 39.9), shapely.Point(117.2, 39.1)] * 7
+    points = gpd.GeoSeries(at + [shapely.Point(114.5, 38.0)], crs=4326)
+    fanned = bigpoints.fanned_offsets(points, overlays.SPREAD_PX)
+    assert [tuple(o) for o in fanned.tolist()] == overlays._spread(points)
+    assert fanned.tolist()[-1] == [0, 0] and bigpoints.fanned_offsets(points.iloc[:0], 10).shape == (0, 2)
 
 
 def test_the_bytes_per_run_do_not_grow_with_the_points(cache):

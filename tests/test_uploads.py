@@ -15,7 +15,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from geo import uploads
+from geo import boundaries, uploads
 from geo.vocab import INDICATORS, UPLOAD_MESSAGES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -334,3 +334,27 @@ def test_committed_corpus_matches_its_script():
         assert (BAD / name).read_bytes() == data, name
     for name, _, _, data in corpus.GOOD_CASES:
         assert (GOOD / name).read_bytes() == data, name
+
+
+def test_every_point_is_located_and_checked_as_the_per_point_lookup_does():
+    """The places of a file are checked in one pass over arrays: the same cities, problems and order as
+    boundaries.find_unit and one check per row."""
+    counties = boundaries.counties()
+    cities = dict(zip(boundaries.cities()["code"], boundaries.cities()["name_zh"]))
+    lines = ["name,longitude,latitude,city"]
+    expected = []
+    for i, county in enumerate(counties.itertuples()):
+        p = county.geometry.representative_point()
+        given = cities[county.city_code] if i % 3 else ""  # a third name no city: located only
+        lines.append(f"测试点 {i:03d} / Test point {i:03d},{p.x:.5f},{p.y:.5f},{given}")
+        expected.append(boundaries.find_unit(p.x, p.y, "cities")["code"])
+    lines[5] = "测试点 bad / Test point bad,39.9,116.4,"  # swapped
+    lines[9] = "测试点 far / Test point far,100.0,30.0,北京"  # outside the region
+    lines[12] = "测试点 wrong / Test point wrong,117.2,39.1,北京"  # in Tianjin, says Beijing
+    result = uploads.read_points("places.csv", ("\n".join(lines) + "\n").encode("utf-8"))
+    assert [(p.row, p.code) for p in result.problems] == [
+        (6, "swapped_coordinates"), (10, "outside_region"), (13, "city_mismatch")]
+    assert result.problems[2].params["found_en"] == "Tianjin"
+    kept = [e for i, e in enumerate(expected) if i not in (4, 8, 11)]
+    assert list(result.rows["located_city_code"]) == kept
+    assert len(result.rows) == len(counties) - 3 and result.rows.geometry.geom_type.eq("Point").all()

@@ -108,6 +108,7 @@ def test_a_big_upload_is_fetched_once_and_a_filter_change_sends_no_point(pw, big
         fetched, frames = [], []
         page.on("request", lambda r: "/app/static/cache/points/" in r.url and fetched.append(r.url))
         page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(payload)))
+        page.reload()  # fresh_page opened the app before the listener: its websocket may not be watched
         _upload_on_the_data_page(page, big_csv)
         frame, _ = map_frame(page, "path.jjj-county", 10, timeout=60)
         assert _wait_drawn(page, frame, "user", UPLOAD) == UPLOAD
@@ -138,6 +139,11 @@ def test_a_big_upload_is_fetched_once_and_a_filter_change_sends_no_point(pw, big
         assert _drawn(frame, "user") == UPLOAD and len(fetched) == 1  # repainted from what the browser kept
         sent = b"".join(f if isinstance(f, bytes) else f.encode() for f in frames)
         assert b"addBigOverlay" in sent and "Test point 0".encode() not in sent
+        # a click on a painted point opens its card, joined in the browser from the payload's columns
+        page.mouse.click(box["x"] + x, box["y"] + y)
+        card = frame.locator(".leaflet-popup-content").filter(has_text="Test point")
+        card.wait_for(timeout=10000)
+        assert card.inner_html().count("<br>") >= 1 and "firms.csv" in card.inner_text()
         assert not watch.errors, watch.errors
 
 
