@@ -135,8 +135,8 @@ def _combine(curated: pd.Series, mine: pd.Series) -> pd.Series:
         if column in ("id", "kind", "values_from", "source_title", "source_url", "systems", "geometry",
                       *WORKSPACE_SOURCE_COLUMNS):
             continue
-        if _present(mine[column]):
-            out[column] = mine[column]
+        if _present(mine[column]) and not (column == "name_en" and mine["name_en"] == mine["name_zh"]):
+            out[column] = mine[column]  # (a row without an English name repeats its Chinese one: not a value)
     systems = {s for value in (curated["systems"], mine["systems"]) if _present(value) for s in str(value).split(";")}
     out["systems"] = ";".join(sorted(systems)) or None
     if mine["precision"] in ("exact", "approximate") or curated["precision"] not in ("exact", "approximate"):
