@@ -130,3 +130,15 @@ def test_the_platforms_page_table_labels_the_workspace_source(workspace, monkeyp
     assert merged[source] == expected and merged[link] == (curated_url or URL)  # the curated link, else the team's
     own = table[table[name] == "测试平台 001 / Test platform 001"].iloc[0]
     assert own[source] == _workspace_label(OWN_SOURCE, "en")
+
+
+def test_the_slide_notes_list_the_workspace_sources_as_uploaded(workspace):
+    from pptx import Presentation
+
+    pptx = export_formats.export(ViewState(lang="en", overlays=("platforms", "project")), "pptx")
+    notes = Presentation(io.BytesIO(pptx)).slides[0].notes_slide.notes_text_frame.text
+    for source in (MERGED_SOURCE, OWN_SOURCE, PROJECT_SOURCE):
+        assert _workspace_label(source, "en") in notes
+    curated = _curated_row()
+    for record in sources.lookup(curated["source_title"], curated["source_url"]):
+        assert sources.label(record, "en") in notes

@@ -101,3 +101,20 @@ def link(row) -> str:
     """The address a table shows beside the sources: the curated row's, else the workspace's."""
     parts = split(row)
     return parts.curated_url or parts.workspace_url or ""
+
+
+def records(frame: pd.DataFrame, lang: str) -> list[sources.Source]:
+    """Every source the rows of ``frame`` cite, as records for a picture's or slide's source list: the
+    curated ones looked up, each workspace source as uploaded under its label (never graded or cleaned)."""
+    urls = frame["source_url"] if "source_url" in frame else [None] * len(frame)
+    if "values_from" not in frame or not (frame["values_from"].astype(str).str.startswith("workspace")).any():
+        return [r for t, u in zip(frame["source_title"], urls) for r in sources.lookup(t, u)]
+    found = []
+    for row in frame.drop(columns=frame.geometry.name if hasattr(frame, "geometry") else []).to_dict("records"):
+        parts = split(row)
+        found += sources.lookup(parts.curated_title, parts.curated_url)
+        if parts.from_workspace:
+            text, url = _workspace_label(parts, lang), parts.workspace_url or ""
+            key = "ws_" + sources.key_of(text, url)
+            found.append(sources.Source(key, text, "", "", url, grade=""))
+    return found
