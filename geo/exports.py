@@ -75,8 +75,10 @@ def _readable_sources(table: pd.DataFrame) -> pd.DataFrame:
     found = [sources.lookup(t, u) if isinstance(t, str) and t else [] for t, u in zip(table["source_title"], urls)]
     position = table.columns.get_loc("source_title") + 1
     titles = ["; ".join(s.title for s in f) or None for f in found]
-    if "values_from" in table.columns:  # a workspace's own source stays as its team wrote it (no aside cleaning)
-        titles = [t if str(v).startswith("workspace") and isinstance(t, str) and t else c
+    # a workspace's own source stays as its team wrote it (no aside cleaning); a row merged with a curated
+    # entity keeps the curated source here and the workspace's, as written, in workspace_source_title
+    if "values_from" in table.columns:
+        titles = [t if v == "workspace" and isinstance(t, str) and t else c
                   for t, v, c in zip(table["source_title"], table["values_from"], titles)]
     table = table.assign(source_title=titles)
     table.insert(position, "source_grade", ["; ".join(s.grade for s in f) or None for f in found])

@@ -67,14 +67,18 @@ class Filter:
 
 
 def industries() -> list[str]:
-    """Every industry named by a platform or park shown (the active workspace's too), as written, sorted."""
+    """Every industry named by a platform, park or key project shown (the layers the industry filter acts
+    on; the active workspace's too), as written, sorted."""
     from geo.workspace import active  # geo.workspace imports geo.registry, as this module does
     return _industries(None if active.token() is None else (*active.token(), active.mode()))
 
 
 @lru_cache(maxsize=8)
 def _industries(workspace: tuple | None) -> list[str]:
-    return sorted(registry.industry_rows(registry.entities())["industry"].unique())
+    from geo import layers  # geo.layers imports this module
+    from geo.workspace import active
+    named = [registry.entities(), active.projects(layers.located("projects"))]
+    return sorted(set().union(*(registry.industry_rows(frame.assign(kind=None))["industry"] for frame in named)))
 
 
 def _city_codes() -> tuple[str, ...]:

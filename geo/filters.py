@@ -293,10 +293,12 @@ def axes() -> gpd.GeoDataFrame:
 
 
 def flows(parks: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """A straight origin → host line per park whose origin city is known (schematic)."""
+    """A straight origin → host line per park whose origin city is known (schematic): from the city's
+    reference point, also for an origin named by its county (海淀区 → Beijing)."""
     points = boundaries.label_points("cities").set_index("code").geometry
-    rows = parks[parks["origin_code"].isin(points.index)]
-    geoms = [shapely.LineString([points[o], p]) for o, p in zip(rows["origin_code"], rows.geometry)]
+    origins = parks["origin_code"].map(lambda c: c if c in points.index else _city_of(c) if isinstance(c, str) else c)
+    rows = parks[origins.isin(points.index)]
+    geoms = [shapely.LineString([points[o], p]) for o, p in zip(origins[rows.index], rows.geometry)]
     return gpd.GeoDataFrame(rows.drop(columns="geometry"), geometry=geoms, crs=boundaries.CRS)
 
 

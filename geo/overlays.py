@@ -16,7 +16,6 @@ import json
 import math
 import threading
 from collections import OrderedDict, defaultdict
-from dataclasses import replace
 from functools import lru_cache
 
 import folium
@@ -86,12 +85,15 @@ def _name(row, lang: str) -> str:
     return en_name if lang == "en" and isinstance(en_name, str) and en_name else row.get("name_zh") or row.get("name")
 
 
-def _sources_html(titles, urls, lang: str, as_written: bool = False) -> str:
+def _sources_html(titles, urls, lang: str) -> str:
     # One rendering for every place that shows sources: outlet, date, title, the link beside it.
-    found = sources.lookup(titles, urls)
-    if as_written:  # a workspace's own source as its team wrote it (the aside cleaning is for curated titles)
-        found = [replace(s, title=t) for s, (t, _) in zip(found, sources.pairs(titles, urls))]
-    return sources.render_html(found, lang)
+    return sources.render_html(sources.lookup(titles, urls), lang)
+
+
+def _row_sources_html(row, lang: str) -> str:
+    # a workspace's source exactly as uploaded and labelled, beside the curated ones (geo/workspace/shown_sources.py)
+    from geo.workspace import shown_sources  # geo.workspace imports geo.registry, which this module's callers load
+    return shown_sources.html_block(row, lang)
 
 
 def _place(row, lang: str) -> str:
@@ -130,8 +132,7 @@ def entity_card(row, lang: str) -> str:
     precision = row.get("precision")
     if precision in PRECISIONS:
         lines.append(f"{html.escape(ui('location', lang))}: {html.escape(PRECISIONS[precision](lang))}")
-    lines.append(_sources_html(row.get("source_title"), row.get("source_url"), lang,
-                               as_written=row.get("values_from") == "workspace"))
+    lines.append(_row_sources_html(row, lang))
     from geo.workspace import frames  # geo.workspace imports geo.registry, which this module's callers load
     if provenance := frames.provenance(row, lang):  # a workspace's row: which workspace, uploaded when
         lines.append(f"<i>{html.escape(provenance)}</i>")
@@ -537,7 +538,7 @@ def _field_text(field: str, row: dict, layer: Layer, lang: str) -> str | None:
     if field == "place":
         return html.escape(_place(row, lang)) or None
     if field == "sources":
-        return _sources_html(row.get("source_title"), row.get("source_url"), lang)
+        return _row_sources_html(row, lang)
     value = _field_value(field, row, lang)
     return None if value in (None, "") else f"{html.escape(ui(field, lang))}: {html.escape(value)}"
 

@@ -356,15 +356,13 @@ def _sources(layers: filters.Layers, colour: _Choropleth | None,
              lang: str) -> tuple[list[str], list[str], list[str]]:
     """What is drawn, cited: labels (boundaries first; "outlet, date, title", weak ones marked), the
     address beside each label ('' if none), and the distinct addresses."""
+    from geo.workspace import active, shown_sources  # the open workspace, named with its upload date
     records = {}
     for frame in (getattr(layers, name) for name in OVERLAYS):
-        if "source_title" in frame:
-            urls = frame["source_url"] if "source_url" in frame else [None] * len(frame)
-            for title, url in zip(frame["source_title"], urls):
-                records.update((r.id, r) for r in sources.lookup(title, url))
+        if "source_title" in frame:  # a workspace's sources as uploaded, labelled (geo/workspace/shown_sources.py)
+            records.update((r.id, r) for r in shown_sources.records(frame, lang))
     for record in colour.sources if colour else ():
         records.setdefault(record.id, record)
-    from geo.workspace import active  # the open workspace, named with its upload date
     named = active.source_lines(lang)
     labels = [boundary_source(lang)] + named + [sources.label(r, lang) for r in records.values()]
     beside = [""] * (1 + len(named)) + [r.url for r in records.values()]

@@ -93,6 +93,14 @@ def _open_workspace(workspace_id: str, mode: str) -> bool:
     return loaded is not None
 
 
+def _source_mode(args: argparse.Namespace) -> str:
+    """The curated / mine / both choice of ``--src`` (or the query's ``src``); a bad value is reported
+    with the other options, so the workspace opens in the default meanwhile."""
+    source = filter_table.by_field()["source"]
+    value = getattr(args, f"q_{source.param}") or dict(parse_qsl(args.query)).get(source.param)
+    return value if value in filter_table.SOURCE_MODES else source.default
+
+
 def _indicator_data():
     """The indicators of ``--src`` with the open workspace (None without a workspace: the shipped ones)."""
     from geo import datasets
@@ -117,6 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     """CLI entry point: 0 when the file is written, 2 with a message on a bad option."""
     parser = _parser()
     args = parser.parse_args(argv)
+    # the workspace first: the filters accept its values too (an industry only its rows name)
+    if args.workspace is not None and not _open_workspace(args.workspace, _source_mode(args)):
+        print(f"{parser.prog}: error: --workspace {args.workspace!r}: no such workspace", file=sys.stderr)
+        return 2
     try:
         state = state_from_args(args)
         size = snapshot.parse_size(args.size) if args.size else None
@@ -125,9 +137,6 @@ def main(argv: list[str] | None = None) -> int:
         bounds = snapshot.parse_bounds(args.bounds) if args.bounds else None
     except ValueError as err:
         parser.error(str(err))
-    if args.workspace is not None and not _open_workspace(args.workspace, state.source):
-        print(f"{parser.prog}: error: --workspace {args.workspace!r}: no such workspace", file=sys.stderr)
-        return 2
     if args.each and args.format not in export_formats.ATLAS_FORMATS:
         parser.error(f"--each writes pptx or pdf, not {args.format}: add --format pptx or --format pdf")
     if args.each and args.film:

@@ -1130,3 +1130,12 @@ UI.update({
     "snapshot_aggregated": Term("{layer}：{n} 个点，按六边形计数（每格 {low}–{high} 个，颜色越深越多）",
                                 "{layer}: {n} points counted per hexagon ({low}–{high} a cell, darker = more)"),
 })
+# --- Team workspaces: a merged row's own source, and whether the link's edit key was accepted ---
+UI.update({
+    "ws_source_as_written": Term("工作区“{name}”的来源：{source}", "Source in workspace “{name}”: {source}"),
+    "ws_key_accepted": Term("可编辑：密钥已接受。", "Editing: the key was accepted."),
+    "ws_key_refused": Term("密钥未被接受：只能查看。", "Key not accepted: view only."),
+    "ws_view_only": Term("只读（查看链接）。", "View only (view link)."),
+})
+COLUMNS["workspace_source_title"] = Term("工作区来源（按上传原文）", "Workspace source (as uploaded)")
+COLUMNS["workspace_source_url"] = Term("工作区来源链接", "Workspace source link")

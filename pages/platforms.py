@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import charts, datasets, indicators, mapview, registry, search, sources
+from geo import charts, datasets, indicators, mapview, registry, search
 from geo.vocab import (
     ANALYSIS_COLOURS,
     MODES,
@@ -16,6 +16,7 @@ from geo.vocab import (
     normalise_language,
     ui,
 )
+from geo.workspace import shown_sources
 from pages_support.navigation import keep_in_app
 
 keep_in_app()  # a page started alone (a deep link on a fresh server) hands over to app.py
@@ -48,8 +49,9 @@ shown = pd.DataFrame({
     ui("industries", lang): found["industries"].map(lambda v: industries_label(v, lang)),
     ui("modes", lang): found["modes"].map(lambda v: _labels(v, MODES)),
     ui("location", lang): found["precision"].map(lambda p: PRECISIONS[p](lang)),
-    ui("source", lang): [sources.row_labels(t, u, lang) for t, u in zip(found["source_title"], found["source_url"])],
-    ui("source_link", lang): found["source_url"].fillna(""),
+    # a workspace's source as uploaded, labelled, beside the curated ones (geo/workspace/shown_sources.py)
+    ui("source", lang): shown_sources.labels(found, lang),
+    ui("source_link", lang): [shown_sources.link(row) for row in found.to_dict("records")],
 })
 st.dataframe(shown, hide_index=True, width="stretch")
 st.download_button(f"{ui('download', lang)} CSV", shown.to_csv(index=False).encode("utf-8-sig"),

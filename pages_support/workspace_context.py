@@ -94,12 +94,38 @@ def close_button(lang: str, where=st, key: str = "ws_close") -> None:
     where.button(ui("ws_close", lang), key=key, on_click=close, help=ui("ws_close_help", lang))
 
 
+_KEY_CHECKS = "ws_key_checked"  # session: (workspace id, key) -> accepted (shared with ui/workspace_panel.py)
+
+
+def key_accepted(workspace_id: str, key: str | None) -> bool:
+    """Whether ``key`` is the workspace's edit key; the check (a 16 MB scrypt) runs once per session and link."""
+    from ui.workspace_panel import store  # the process's store (st.cache_resource)
+
+    if not key:
+        return False
+    checked = st.session_state.setdefault(_KEY_CHECKS, {})
+    if (workspace_id, key) not in checked:
+        checked[(workspace_id, key)] = store().check_key(workspace_id, key)
+    return checked[(workspace_id, key)]
+
+
+def access_key(workspace_id: str, key: str | None) -> str:
+    """The vocabulary key of what the link allows: editing (the key was accepted), a refused key (view
+    only) or a view link. The key itself is never shown."""
+    if not key:
+        return "ws_view_only"
+    return "ws_key_accepted" if key_accepted(workspace_id, key) else "ws_key_refused"
+
+
 def sidebar(lang: str, slot) -> None:
-    """The open workspace in the sidebar, on every page: its name (or that the id is unknown) and the
-    close button. Nothing without a workspace."""
-    if not st.session_state.get(_ID):
+    """The open workspace in the sidebar, on every page: its name (or that the id is unknown), whether
+    the link's edit key was accepted, and the close button. Nothing without a workspace."""
+    ss = st.session_state
+    if not ss.get(_ID):
         return
     loaded = active.current()
     name = ui("ws_not_found", lang) if loaded is None else loaded.name
     slot.caption(ui("ws_open_now", lang).format(name=textsafe.markdown_text(name)))
+    if loaded is not None:
+        slot.caption(ui(access_key(ss[_ID], ss.get(_KEY)), lang))
     close_button(lang, slot, key="ws_close_sidebar")

@@ -106,11 +106,15 @@ def test_switched_off_overlays_come_back_empty():
 
 
 def test_flows_run_from_the_origin_city_to_the_park():
-    layers = filters.visible_layers(ViewState())
+    layers = filters.visible_layers(ViewState(overlays=("parks", "flows")))  # flows are one click away
     origins = boundaries.label_points("cities").set_index("code").geometry
+    # a park whose origin is a county (海淀区 110108) flows from its city (Beijing 110100)
+    with_origin_city = layers.parks[layers.parks["origin_code"].str[:4].add("00").isin(origins.index)]
+    assert set(layers.flows["id"]) == set(with_origin_city["id"])
+    assert (layers.flows["origin_code"].str[-2:] != "00").any()
     for _, flow in layers.flows.iterrows():
         start, end = shapely.get_point(flow.geometry, 0), shapely.get_point(flow.geometry, -1)
-        assert start.equals(origins[flow["origin_code"]])
+        assert start.equals(origins[flow["origin_code"][:4] + "00"])
         assert boundaries.find_unit(end.x, end.y, "cities")["code"] == flow["city_code"]
 
 

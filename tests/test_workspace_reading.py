@@ -225,7 +225,9 @@ def test_merge_with_curated_joins_by_name_or_alias_and_prefers_the_workspace(sto
     assert len(both) == len(curated) + 1
     jizhou = both[both["id"] == "jizhou_economic_dev_zone"].iloc[0]
     assert jizhou["values_from"] == "workspace+curated" and jizhou["year"] == 2016
-    assert jizhou["source_title"].startswith("团队名单") and "002_3241da7b9d8b96a4.txt" in jizhou["source_title"]
+    # both sources, side by side and never joined: the curated one as shipped, the workspace's as uploaded
+    assert jizhou["source_title"] == "002_3241da7b9d8b96a4.txt"
+    assert jizhou["workspace_source_title"] == "团队名单（虚构测试） / team list (test)"
     assert both[both["id"] == "baoding_zgc_innovation_center"].iloc[0]["values_from"] == "workspace+curated"
     assert len(merge_with_curated(curated, mine, "curated")) == len(curated)
     assert len(merge_with_curated(curated, mine, "mine")) == 3

@@ -93,6 +93,12 @@ def token() -> tuple[str, int | None] | None:
     return None if loaded is None else loaded.token
 
 
+def _float_years(years: pd.Series) -> pd.Series:
+    """Years as floats, NaN when unknown: the filters compare years as floats (the shipped years are);
+    a workspace's unknown year is pd.NA."""
+    return pd.to_numeric(years.astype(object).where(years.notna()), errors="coerce")
+
+
 def entities(curated: gpd.GeoDataFrame, view_mode: str | None = None) -> gpd.GeoDataFrame:
     """Platforms and parks to show: ``curated`` alone without a workspace, else merged in the mode."""
     loaded = current()
@@ -102,8 +108,7 @@ def entities(curated: gpd.GeoDataFrame, view_mode: str | None = None) -> gpd.Geo
     if view_mode not in loaded.merged:
         mine = loaded.mine[loaded.mine["kind"].isin(["platform", "park"])]
         merged = frames.merge_with_curated(curated, mine, view_mode)
-        # the filters compare years as floats (the shipped years are); a workspace's unknown year is pd.NA
-        merged["year"] = pd.to_numeric(merged["year"].astype(object).where(merged["year"].notna()), errors="coerce")
+        merged["year"] = _float_years(merged["year"])
         loaded.merged[view_mode] = merged
     return loaded.merged[view_mode]
 
@@ -116,7 +121,7 @@ def projects(curated: gpd.GeoDataFrame, view_mode: str | None = None) -> gpd.Geo
     view_mode = view_mode or mode()
     key = ("projects", view_mode)
     if key not in loaded.merged:
-        mine = loaded.mine[loaded.mine["kind"] == "project"]
+        mine = _as_shipped_projects(loaded.mine[loaded.mine["kind"] == "project"])
         mine = mine.assign(sources=mine["source_title"]) if "sources" in curated.columns else mine
         mine = gpd.GeoDataFrame(mine.reindex(columns=list(dict.fromkeys([*curated.columns, *mine.columns]))),
                                 geometry="geometry", crs=curated.crs)
@@ -124,6 +129,18 @@ def projects(curated: gpd.GeoDataFrame, view_mode: str | None = None) -> gpd.Geo
         loaded.merged[key] = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry",
                                               crs=curated.crs) if len(parts) > 1 else parts[0]
     return loaded.merged[key]
+
+
+PROJECT_INVESTMENT_UNIT = "亿元"  # the template's investment column is in 亿元 (geo.vocab WORKSPACE_FIELDS)
+
+
+def _as_shipped_projects(mine: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """A workspace's key projects in the shipped table's words: the origin as written, the investment
+    with its unit (the card and the exports read ``origin_name_zh``, ``investment``, ``investment_unit``)."""
+    investment = pd.to_numeric(mine["investment"], errors="coerce")
+    return mine.drop(columns=["origin_name"]).assign(
+        year=_float_years(mine["year"]), origin_name_zh=mine["origin_name"], investment=investment,
+        investment_unit=investment.map(lambda v: None if pd.isna(v) else PROJECT_INVESTMENT_UNIT))
 
 
 def indicator_rows(shipped: pd.DataFrame) -> pd.DataFrame | None:

@@ -20,7 +20,10 @@ from geo.registry import COLUMNS
 from geo.workspace.store import Store
 
 WORKSPACE_COLUMNS = ["workspace", "uploaded", "version_id"]
-ENTITY_COLUMNS = COLUMNS + ["aliases", "values_from"] + WORKSPACE_COLUMNS
+# a merged row's workspace source, as uploaded (geo.workspace.shown_sources; source_title keeps the curated one)
+WORKSPACE_SOURCE_COLUMNS = ["workspace_source_title", "workspace_source_url"]
+ENTITY_COLUMNS = COLUMNS + ["aliases", "values_from"] + WORKSPACE_COLUMNS + WORKSPACE_SOURCE_COLUMNS
+PROJECT_COLUMNS = ["origin_name", "investment"]  # a key project's own fields (the project layer shows them)
 INDICATOR_COLUMNS = ["area_code", "year", "indicator", "value", "unit", "edition", "source_title", "source_url",
                      "notes"]
 MODES = ("curated", "mine", "both")
@@ -28,12 +31,13 @@ _PARENTHESES = re.compile(r"[（(]([^）)]+)[）)]")
 
 
 def _empty_entities() -> gpd.GeoDataFrame:
-    return gpd.GeoDataFrame({c: pd.Series(dtype=object) for c in ENTITY_COLUMNS if c != "geometry"},
+    return gpd.GeoDataFrame({c: pd.Series(dtype=object) for c in ENTITY_COLUMNS + PROJECT_COLUMNS if c != "geometry"},
                             geometry=gpd.GeoSeries([], crs=boundaries.CRS), crs=boundaries.CRS)
 
 
 def entities(store: Store, workspace_id: str) -> gpd.GeoDataFrame:
-    """The workspace's platforms, parks and projects as located entities (``ENTITY_COLUMNS``)."""
+    """The workspace's platforms, parks and projects as located entities (``ENTITY_COLUMNS``, then
+    ``PROJECT_COLUMNS``, empty for platforms and parks)."""
     info = store.workspace(workspace_id)
     if info is None:
         return _empty_entities()
@@ -41,7 +45,7 @@ def entities(store: Store, workspace_id: str) -> gpd.GeoDataFrame:
     if not rows:
         return _empty_entities()
     table = pd.DataFrame(rows)
-    for column in ENTITY_COLUMNS:
+    for column in ENTITY_COLUMNS + PROJECT_COLUMNS:
         if column not in table.columns and column != "geometry":
             table[column] = None
     # Ids must not reveal the workspace id (it is the view link's secret), so they use a digest of it.
@@ -51,8 +55,8 @@ def entities(store: Store, workspace_id: str) -> gpd.GeoDataFrame:
     table["values_from"] = "workspace"
     table["year"] = pd.to_numeric(table["year"], errors="coerce").astype("Int64")
     geometry = [shapely.Point(lon, lat) for lon, lat in zip(table["lon"], table["lat"])]
-    return gpd.GeoDataFrame(table[[c for c in ENTITY_COLUMNS if c != "geometry"]], geometry=geometry,
-                            crs=boundaries.CRS)[ENTITY_COLUMNS]
+    return gpd.GeoDataFrame(table[[c for c in ENTITY_COLUMNS + PROJECT_COLUMNS if c != "geometry"]],
+                            geometry=geometry, crs=boundaries.CRS)[ENTITY_COLUMNS + PROJECT_COLUMNS]
 
 
 def indicators(store: Store, workspace_id: str) -> pd.DataFrame:
@@ -87,11 +91,13 @@ def merge_with_curated(curated: gpd.GeoDataFrame, mine: gpd.GeoDataFrame, mode: 
 
     In ``both``, a workspace row that names a curated entity (same name or alias, brackets ignored)
     becomes one entity: the curated id, the workspace's values where it gives one, systems joined,
-    both sources in ``source_title`` and ``values_from`` = ``"workspace+curated"``.
+    the curated source in ``source_title`` / ``source_url`` and the workspace's as uploaded in
+    ``WORKSPACE_SOURCE_COLUMNS``, and ``values_from`` = ``"workspace+curated"``.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
-    curated = curated.assign(values_from="curated", aliases=None, workspace=None, uploaded=None, version_id=None)
+    curated = curated.assign(values_from="curated", aliases=None, workspace=None, uploaded=None, version_id=None,
+                             **dict.fromkeys(WORKSPACE_SOURCE_COLUMNS))
     curated = curated.reindex(columns=ENTITY_COLUMNS)
     mine = mine.reindex(columns=ENTITY_COLUMNS)
     if mode == "curated":
@@ -126,16 +132,17 @@ def _present(value) -> bool:
 def _combine(curated: pd.Series, mine: pd.Series) -> pd.Series:
     out = curated.copy()
     for column in ENTITY_COLUMNS:
-        if column in ("id", "kind", "values_from", "source_title", "source_url", "systems", "geometry"):
+        if column in ("id", "kind", "values_from", "source_title", "source_url", "systems", "geometry",
+                      *WORKSPACE_SOURCE_COLUMNS):
             continue
-        if _present(mine[column]):
-            out[column] = mine[column]
+        if _present(mine[column]) and not (column == "name_en" and mine["name_en"] == mine["name_zh"]):
+            out[column] = mine[column]  # (a row without an English name repeats its Chinese one: not a value)
     systems = {s for value in (curated["systems"], mine["systems"]) if _present(value) for s in str(value).split(";")}
     out["systems"] = ";".join(sorted(systems)) or None
     if mine["precision"] in ("exact", "approximate") or curated["precision"] not in ("exact", "approximate"):
         out["geometry"], out["precision"] = mine["geometry"], mine["precision"]
-    out["source_title"] = "; ".join(str(s) for s in (mine["source_title"], curated["source_title"]) if _present(s))
-    out["source_url"] = mine["source_url"] if _present(mine["source_url"]) else curated["source_url"]
+    # two sources side by side, never joined: the curated titles are cleaned as records, the team's is not
+    out["workspace_source_title"], out["workspace_source_url"] = mine["source_title"], mine["source_url"]
     out["values_from"] = "workspace+curated"
     return out
 
