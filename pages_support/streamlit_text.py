@@ -6,9 +6,9 @@ Chinese by a style sheet on Streamlit's stable ``data-testid``/``aria-*`` attrib
 Streamlit's words and shows the vocabulary's (``::after``); the widgets work as before. English keeps
 Streamlit's own words. Replaced: the file uploader's "Upload" button, its "5MB per file" line and its
 error tooltips ("File must be 5.0MB or smaller.", "… files are not allowed."), a filtered drop-down's
-"No results", a text or number input's "Press Enter to apply", the tooltips of the table and chart
-toolbars and the "Skip to main content" link. What a style sheet cannot reach is listed in
-docs/architecture.md ("Streamlit's own words").
+"No results", a text or number input's "Press Enter to apply", a number input's out-of-range error,
+the tooltips of the table and chart toolbars and the "Skip to main content" link. What a style sheet
+cannot reach is listed in docs/architecture.md ("Streamlit's own words").
 """
 
 from __future__ import annotations
@@ -109,6 +109,29 @@ def uploader_css(lang: str, types_by_key: dict[str, list[str]] | None = None) ->
         rules.append(f".st-key-{key} {_NOTE} > div::after{{content:{css_string(text)};white-space:pre-wrap}}")
         rules += _uploader_error_css(key, types, lang)
     return "\n".join(rules)
+
+
+def number_input_css(lang: str, ranges_by_key: dict[str, tuple[int, int]]) -> str:
+    """The out-of-range error of each number input ``key`` (min and max both set) in ``lang``.
+
+    Streamlit's message ("Number is outside the allowed range. Please enter a value between …") names
+    the widget's own bounds, which the app passes here; its tooltip is found through the hovered input."""
+    if lang == "en":
+        return ""
+    rules = []
+    for key, (low, high) in ranges_by_key.items():
+        text = ui("st_number_range", lang).format(low=low, high=high)
+        hovered = f'.st-key-{key} [data-testid="stNumberInput"] {_ERROR_TARGET}:hover'
+        rules += _replace_text_node(f'body:has({hovered}) [data-testid="stTooltipErrorContent"]', text, _SMALL_TEXT)
+        rules += _replace_text_node(f'.st-key-{key} [data-testid="stNumberInput"] [role="alert"]', text,
+                                    "font-size:1rem")
+    return "\n".join(rules)
+
+
+def localise_number_inputs(lang: str, ranges_by_key: dict[str, tuple[int, int]]) -> None:
+    """Inject the number inputs' range messages (nothing in English)."""
+    if css := number_input_css(lang, ranges_by_key):
+        st.html(f"<style>{css}</style>")
 
 
 def page_css(lang: str) -> str:

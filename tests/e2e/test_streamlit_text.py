@@ -8,7 +8,7 @@ computed styles: the English's font size or display, and the ``::after`` content
 
 import pytest
 
-from geo import limits
+from geo import limits, snapshot
 from geo.vocab import ui
 from pages_support.streamlit_text import TOOLBAR_TIPS, css_string
 from tests.e2e.liveapp import app_server, fresh_page, map_frame
@@ -125,24 +125,64 @@ def test_a_filtered_drop_down_that_matches_nothing_says_so_in_the_language(base,
             _settled(page, 500)
 
 
+def _check_enter_hint(page, widget, lang):
+    """Type into ``widget`` (a text or number input) and check its "Press Enter to apply" in ``lang``."""
+    field = page.locator(f"{widget} input").first
+    field.click()
+    field.press_sequentially("5")
+    hint = page.locator(f'{widget} [data-testid="InputInstructions"]').first
+    hint.wait_for(timeout=10_000)
+    words = hint.locator("span").first
+    if lang == "zh":
+        assert words.evaluate(STYLE, "display") == "none"
+        assert hint.evaluate(AFTER) == css_string(ui("st_press_enter", "zh"))
+        assert hint.is_visible()
+    else:
+        assert words.is_visible() and words.inner_text() == "Press Enter to apply"
+        assert hint.evaluate(AFTER) in NO_AFTER
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_text_inputs_enter_hint_is_in_the_language(base, pw, lang):
     with fresh_page(pw, f"{base}/platforms?lang={lang}") as (page, _):
-        field = page.locator('[data-testid="stTextInput"] input').first
-        field.wait_for(timeout=90_000)
+        page.locator('[data-testid="stTextInput"]').first.wait_for(timeout=90_000)
         _settled(page, 1000)
-        field.click()
-        field.press_sequentially("京")
-        hint = page.locator('[data-testid="stTextInput"] [data-testid="InputInstructions"]').first
-        hint.wait_for(timeout=10_000)
-        words = hint.locator("span").first
+        _check_enter_hint(page, '[data-testid="stTextInput"]', lang)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_number_inputs_range_error_names_the_bounds_in_the_language(base, pw, lang):
+    """The Map page's export width in pixels (the custom preset), typed past its maximum."""
+    low, high = snapshot.SIZE_RANGE
+    with fresh_page(pw, f"{base}/?lang={lang}") as (page, _):
+        map_frame(page, timeout=60)
+        _settled(page, 1500)
+        page.locator('[data-testid="stExpander"] summary', has_text=ui("export", lang)).first.click()
+        preset = page.locator('.st-key-x_preset [data-testid="stSelectbox"]')
+        preset.wait_for(timeout=30_000)
+        preset.locator("input").first.click()
+        page.locator('[role="option"]', has_text=ui("preset_custom", lang)).first.click()
+        field = page.locator(".st-key-x_width input").first
+        field.wait_for(timeout=30_000)
+        _settled(page, 500)
+        field.fill(str(high + 1))
+        field.press("Enter")
+        alert = page.locator('.st-key-x_width [role="alert"]')
+        alert.wait_for(state="attached", timeout=10_000)
+        page.mouse.move(0, 0)
+        page.locator('.st-key-x_width [data-testid="stTooltipErrorHoverTarget"]').hover()  # the error icon
+        tip = page.locator('[role="tooltip"] [data-testid="stTooltipErrorContent"]').first
+        tip.wait_for(timeout=10_000)
+        english = f"Please enter a value between {low} and {high}"
+        assert english in tip.inner_text() and english in alert.inner_text()
+        chinese = css_string(ui("st_number_range", "zh").format(low=low, high=high))
         if lang == "zh":
-            assert words.evaluate(STYLE, "display") == "none"
-            assert hint.evaluate(AFTER) == css_string(ui("st_press_enter", "zh"))
-            assert hint.is_visible()
+            assert tip.evaluate(STYLE, "fontSize") == "0px" and tip.evaluate(AFTER) == chinese
+            assert tip.evaluate(AFTER_STYLE, "fontSize") == "14px"
+            assert alert.evaluate(AFTER) == chinese
         else:
-            assert words.is_visible() and words.inner_text() == "Press Enter to apply"
-            assert hint.evaluate(AFTER) in NO_AFTER
+            assert tip.evaluate(STYLE, "fontSize") == "14px"
+            assert tip.evaluate(AFTER) in NO_AFTER and alert.evaluate(AFTER) in NO_AFTER
 
 
 def _tooltip_of(page, element, button):
