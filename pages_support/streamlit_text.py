@@ -25,7 +25,9 @@ _ERROR_CHIP = '[data-testid="stFileChip"][aria-invalid="true"]'
 _CHIP_NAME = '[data-testid="stFileChipName"]'
 _EMPTY_LIST = (':is([data-testid="stSelectboxVirtualDropdown"],[data-testid="stMultiSelectDropdown"])'
                ' [role="listbox"][data-empty="true"] [role="option"] > span')
-_INSTRUCTIONS = ':is([data-testid="stTextInput"],[data-testid="stNumberInput"]) [data-testid="InputInstructions"]'
+# Streamlit leaves the hint's box in place, empty, once the value is applied: only a box with words is replaced.
+_INSTRUCTIONS = (':is([data-testid="stTextInput"],[data-testid="stNumberInput"])'
+                 ' [data-testid="InputInstructions"]:has(> span)')
 # A toolbar button's aria-label (Streamlit's English) and the vocabulary key of its tooltip.
 TOOLBAR_TIPS = {
     "Show/hide columns": "st_tip_columns",
