@@ -1146,5 +1146,7 @@ UI.update({
     "st_tip_download_png": Term("下载为 PNG", "Download as PNG"),
     "st_tip_copy_spec": Term("复制 Vega-Lite 图表描述", "Copy Vega-Lite spec"),
     "st_skip_to_content": Term("跳到正文", "Skip to main content"),
+    "st_columns_all": Term("全选", "Select all"),
+    "st_columns_index": Term("（行索引）", "(index)"),
     "st_number_range": Term("超出允许范围：请输入 {low} 到 {high} 之间的数", "Enter a value between {low} and {high}"),
 })

@@ -7,7 +7,8 @@ Streamlit's words and shows the vocabulary's (``::after``); the widgets work as 
 Streamlit's own words. Replaced: the file uploader's "Upload" button, its "5MB per file" line and its
 error tooltips ("File must be 5.0MB or smaller.", "… files are not allowed."), a filtered drop-down's
 "No results", a text or number input's "Press Enter to apply", a number input's out-of-range error,
-the tooltips of the table and chart toolbars and the "Skip to main content" link. What a style sheet
+the tooltips of the table and chart toolbars, the table's column menu ("Select all", "(index)") and the
+"Skip to main content" link. What a style sheet
 cannot reach is listed in docs/architecture.md ("Streamlit's own words").
 """
 
@@ -28,6 +29,7 @@ _EMPTY_LIST = (':is([data-testid="stSelectboxVirtualDropdown"],[data-testid="stM
 # Streamlit leaves the hint's box in place, empty, once the value is applied: only a box with words is replaced.
 _INSTRUCTIONS = (':is([data-testid="stTextInput"],[data-testid="stNumberInput"])'
                  ' [data-testid="InputInstructions"]:has(> span)')
+_COLUMN_MENU = '[data-testid="stDataFrameColumnVisibilityMenu"]'
 # A toolbar button's aria-label (Streamlit's English) and the vocabulary key of its tooltip.
 TOOLBAR_TIPS = {
     "Show/hide columns": "st_tip_columns",
@@ -146,6 +148,9 @@ def page_css(lang: str) -> str:
         hovered = f'[data-testid="stTooltipHoverTarget"]:hover > button[aria-label={css_string(label)}]'
         tip = f'body:has({hovered}) [data-testid="stTooltipContent"] [data-testid="stMarkdownContainer"]'
         rules += _replace_children(tip, ui(key, lang))
+    for label, key in (("Select all", "st_columns_all"), ("(index)", "st_columns_index")):
+        item = f'{_COLUMN_MENU} label:has(> input[aria-label="{label}"]) > span:last-child'
+        rules += _replace_text_node(item, ui(key, lang), _SMALL_TEXT)
     # Streamlit styles the link on focus (a class and :focus): the [href] outranks that.
     skip = 'a[data-testid="stSkipToContent"][href]'
     rules += _replace_text_node(skip, ui("st_skip_to_content", lang), _SMALL_TEXT)

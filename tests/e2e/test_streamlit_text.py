@@ -225,6 +225,20 @@ def test_table_toolbar_tooltips_are_in_the_language(base, pw, lang):
         table.wait_for(timeout=90_000)
         _settled(page, 1500)
         _check_toolbar(page, table, ("Show/hide columns", "Download as CSV", "Search", "Fullscreen"), lang)
+        table.hover()
+        table.locator('button[aria-label="Show/hide columns"]').first.click()
+        menu = page.locator('[data-testid="stDataFrameColumnVisibilityMenu"]')
+        menu.wait_for(timeout=10_000)
+        for label, key in (("Select all", "st_columns_all"), ("(index)", "st_columns_index")):
+            words = menu.locator(f'label:has(> input[aria-label="{label}"]) > span').last
+            assert words.inner_text() == label
+            if lang == "zh":
+                assert words.evaluate(STYLE, "fontSize") == "0px"
+                assert words.evaluate(AFTER) == css_string(ui(key, "zh"))
+                assert words.evaluate(AFTER_STYLE, "fontSize") == "14px"
+            else:
+                assert words.evaluate(STYLE, "fontSize") == "14px" and words.evaluate(AFTER) in NO_AFTER
+        page.keyboard.press("Escape")
         _tooltip_of(page, table, table.locator('button[aria-label="Fullscreen"]').first)
         table.locator('button[aria-label="Fullscreen"]').first.click()
         page.locator('button[aria-label="Close fullscreen"]').first.wait_for(timeout=10_000)
