@@ -8,8 +8,8 @@ Streamlit's own words. Replaced: the file uploader's "Upload" button, its "5MB p
 error tooltips ("File must be 5.0MB or smaller.", "… files are not allowed."), a filtered drop-down's
 "No results", a text or number input's "Press Enter to apply", a number input's out-of-range error,
 the tooltips of the table and chart toolbars, the table's column menu ("Select all", "(index)") and the
-"Skip to main content" link. What a style sheet
-cannot reach is listed in docs/architecture.md ("Streamlit's own words").
+"Skip to main content" link. What a style sheet cannot reach is listed in docs/architecture.md
+("Streamlit's own words").
 """
 
 from __future__ import annotations

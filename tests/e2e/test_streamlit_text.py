@@ -253,6 +253,10 @@ def test_chart_toolbar_tooltips_are_in_the_language(base, pw, lang):
         chart = page.locator('[data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"])').first
         chart.scroll_into_view_if_needed()
         _check_toolbar(page, chart, ("Show data", "Download as PNG", "Copy Vega-Lite spec", "Fullscreen"), lang)
+        chart.locator('button[aria-label="Show data"]').first.click()  # the chart's data as a table
+        shown = page.locator('[data-testid="stElementContainer"]:has(button[aria-label="Show chart"])').first
+        shown.wait_for(timeout=10_000)
+        _check_toolbar(page, shown, ("Show chart",), lang)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
