@@ -4,7 +4,7 @@ import streamlit as st
 
 from geo import urlparams
 from geo.vocab import LANGUAGE_NAMES, LANGUAGES, normalise_language, ui
-from pages_support import navigation, workspace_context
+from pages_support import navigation, streamlit_text, workspace_context
 
 st.set_page_config(page_title="京津冀产业协同地图 · JJJ Atlas", layout="wide")
 ss = st.session_state
@@ -51,6 +51,7 @@ language_slot = st.sidebar.container()
 workspace_slot = st.sidebar.container()  # the open workspace and its close button, also drawn after the page
 
 st.sidebar.caption(ui("app_title", lang))
+streamlit_text.localise_page(lang)  # Streamlit's own words in Chinese (a style sheet, no space taken)
 page = navigation.navigate(lang)
 _url_warnings(page.url_path)
 # Runs in a row of one page: 1 on the first run of a visit (the Map page sends its map first then).

@@ -1139,3 +1139,23 @@ UI.update({
 })
 COLUMNS["workspace_source_title"] = Term("工作区来源（按上传原文）", "Workspace source (as uploaded)")
 COLUMNS["workspace_source_url"] = Term("工作区来源链接", "Workspace source link")
+# --- Streamlit's own words elsewhere, in Chinese (pages_support/streamlit_text.py; English keeps Streamlit's) ---
+UI.update({
+    "st_no_results": Term("没有匹配的选项", "No results"),
+    "st_press_enter": Term("按回车键应用", "Press Enter to apply"),
+    "st_file_too_large": Term("文件不能超过 {limit_mb} MB", "File must be {limit_mb} MB or smaller"),
+    "st_file_wrong_type": Term("不接受这种文件，可用：{types}", "This kind of file is not accepted; use {types}"),
+    "st_tip_columns": Term("显示/隐藏列", "Show/hide columns"),
+    "st_tip_download_csv": Term("下载为 CSV", "Download as CSV"),
+    "st_tip_search": Term("搜索", "Search"),
+    "st_tip_fullscreen": Term("全屏", "Fullscreen"),
+    "st_tip_close_fullscreen": Term("退出全屏", "Close fullscreen"),
+    "st_tip_show_data": Term("显示数据", "Show data"),
+    "st_tip_show_chart": Term("显示图表", "Show chart"),
+    "st_tip_download_png": Term("下载为 PNG", "Download as PNG"),
+    "st_tip_copy_spec": Term("复制 Vega-Lite 图表描述", "Copy Vega-Lite spec"),
+    "st_skip_to_content": Term("跳到正文", "Skip to main content"),
+    "st_columns_all": Term("全选", "Select all"),
+    "st_columns_index": Term("（行索引）", "(index)"),
+    "st_number_range": Term("超出允许范围：请输入 {low} 到 {high} 之间的数", "Enter a value between {low} and {high}"),
+})

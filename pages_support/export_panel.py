@@ -17,7 +17,7 @@ import streamlit as st
 from geo import export_formats, export_view, filters, snapshot, uploads
 from geo.vocab import ui
 from geo.workspace import active
-from pages_support import workspace_context
+from pages_support import streamlit_text, workspace_context
 
 _RESULT = "x_result"  # session key: (request key, {format: bytes}, box)
 _ATLAS = "x_atlas_result"  # session key: (request key, format, bytes, box)
@@ -62,6 +62,7 @@ def _settings(state: filters.ViewState, counts: dict[str, int], lang: str) -> di
     size = None
     if snapshot.PRESETS[preset].size is None:  # the custom size
         lo, hi = snapshot.SIZE_RANGE
+        streamlit_text.localise_number_inputs(lang, {"x_width": (lo, hi), "x_height": (lo, hi)})
         left, right = st.columns(2)
         size = (int(left.number_input(ui("width_px", lang), lo, hi, 1600, step=10, key="x_width")),
                 int(right.number_input(ui("height_px", lang), lo, hi, 900, step=10, key="x_height")))
