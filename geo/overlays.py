@@ -4,6 +4,8 @@
 overlays plus two small scripts: one styles the stable base map's cities (choropleth, selected city,
 tooltips), the other replaces the legend. The base map itself (``mapview.build_base_map``) never
 changes with a filter, so streamlit-folium swaps this group in place: no remount, no blank frame.
+The curated and workspace layers travel by reference to their whole drawing (``sent_once_overlay``,
+``geo/sendonce.py``): a filter change sends what is kept, not the features.
 
 Every string from data reaches HTML escaped here (tooltips, cards, legend).
 """
