@@ -267,7 +267,9 @@ class Layers:
         return {layer_id: len(self._frames[layer_id]) for layer_id in LAYER_IDS}
 
     def replace(self, **frames: gpd.GeoDataFrame) -> Layers:
-        return Layers(self._frames | frames)
+        out = Layers(self._frames | frames)
+        out.__dict__.update({k: v for k, v in self.__dict__.items() if k != "_frames"})  # view, whole
+        return out
 
 
 def visible_layers(state: ViewState, user_points: gpd.GeoDataFrame | None = None) -> Layers:
@@ -299,8 +301,21 @@ def _curated_layers(state: ViewState, workspace: tuple | None = None) -> Layers:
 
     Each layer's rows come from ``_selected``, cached per layer on the fields that act on it: a filter
     change selects again only the layers that filter touches (a layer chip: none)."""
-    return Layers({layer.id: (_selected if layer.id in state.overlays else _switched_off)(
+    layers = Layers({layer.id: (_selected if layer.id in state.overlays else _switched_off)(
         layer.id, _relevant_values(layer, state), workspace) for layer in LAYERS})
+    layers.view = (state, workspace)  # what ``unfiltered`` reads (geo/sendonce.py sends each layer whole, once)
+    return layers
+
+
+def unfiltered(layers: Layers, layer_id: str) -> gpd.GeoDataFrame | None:
+    """Every row of a layer before filters, for the view's data source and workspace (the same frame
+    object on every call); None for ``Layers`` not made by ``visible_layers``."""
+    view = getattr(layers, "view", None)
+    if view is None:
+        return None
+    state, workspace = view
+    whole = ViewState(overlays=(layer_id,), source=state.source)  # every other filter at its default: all rows
+    return _selected(layer_id, _relevant_values(BY_ID[layer_id], whole), workspace)
 
 
 @lru_cache(maxsize=None)

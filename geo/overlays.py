@@ -4,6 +4,8 @@
 overlays plus two small scripts: one styles the stable base map's cities (choropleth, selected city,
 tooltips), the other replaces the legend. The base map itself (``mapview.build_base_map``) never
 changes with a filter, so streamlit-folium swaps this group in place: no remount, no blank frame.
+The curated and workspace layers travel by reference to their whole drawing (``sent_once_overlay``,
+``geo/sendonce.py``): a filter change sends what is kept, not the features.
 
 Every string from data reaches HTML escaped here (tooltips, cards, legend).
 """
@@ -24,9 +26,9 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo import bigpoints, boundaries, browser, sources
+from geo import bigpoints, boundaries, browser, sendonce, sources
 from geo.layers import LAYERS as LAYER_REGISTRY
-from geo.layers import Layer, Layers, LegendItem, by_stacking, legend_items, platform_types
+from geo.layers import Layer, Layers, LegendItem, by_stacking, legend_items, platform_types, unfiltered
 from geo.vocab import (
     CORRIDOR_STATUSES,
     HUB_KINDS,
@@ -470,8 +472,9 @@ def overlay_group(layers: Layers, lang: str, policy_features: list[dict], fills:
 
     With a choropleth (``fills``) the 2+4 areas are outlines only, so the colours beneath stay readable;
     ``highlight`` (an entity id: the one searched or clicked) gets a ring where its symbol is drawn;
-    ``embed``: keys of big layers this browser could not fetch (``bigpoints.embed_keys``), or
-    ``bigpoints.EMBED_ALL`` for a page that has no server to fetch them from."""
+    ``embed``: keys of big layers and sent-once drawings this browser could not fetch
+    (``bigpoints.embed_keys``), ``bigpoints.EMBED_ALL`` for a page that has no server to fetch them from,
+    ``sendonce.FIRST_RUN`` for a visit's first run (every drawing inside, big points by reference)."""
     group = folium.FeatureGroup(name="overlays", control=False)
     CityStyling(fills or {}, city_tips or {}, selected_city).add_to(group)
     context = {"policy_features": policy_features, "outline_areas": bool(fills),
@@ -481,7 +484,8 @@ def overlay_group(layers: Layers, lang: str, policy_features: list[dict], fills:
     for layer in by_stacking():
         frame = layers[layer.id]
         if len(frame):
-            overlay = drawn_overlay(layer, frame, offsets.get(layer.id), lang, context)
+            overlay = sent_once_overlay(layers, layer, frame, offsets.get(layer.id), lang, embed) \
+                or drawn_overlay(layer, frame, offsets.get(layer.id), lang, context)
             overlay.add_to(group)
     if highlight is not None and (where := highlight_point(layers, offsets, highlight)) is not None:
         Highlight(*where).add_to(group)
@@ -640,3 +644,44 @@ def _fresh(element: MacroElement) -> MacroElement:
     clone._parent = None
     clone._children = OrderedDict()
     return clone
+
+
+# --- curated and workspace layers sent once by content key (geo/sendonce.py) ---------------------
+
+def whole_drawing(layer: Layer, whole: gpd.GeoDataFrame, lang: str) -> sendonce.Drawing:
+    """The drawing of every row of a layer (``geo.layers.unfiltered``), without fans: once per frame
+    and language. A run sends which of its features are kept and the fans of the kept points."""
+    def build() -> sendonce.Drawing:
+        overlay = BROWSER_DRAWERS[layer.browser](layer, whole, [(0, 0)] * len(whole), lang, {})
+        return sendonce.make_drawing(overlay, whole.index, layer.geometry == "point")
+    return sendonce.memo_drawing(layer.id, whole, lang, build)
+
+
+def sent_once_overlay(layers: Layers, layer: Layer, frame: gpd.GeoDataFrame, offsets, lang: str,
+                      embed: frozenset) -> sendonce.SentOnceOverlay | None:
+    """A curated or workspace layer by reference to its whole drawing; None when it is not one of those
+    (uploads, policy areas), the ``Layers`` were not made by ``visible_layers`` or a row is not in it."""
+    if layer.browser not in MEMO_DRAWERS or (whole := unfiltered(layers, layer.id)) is None:
+        return None
+    drawing = whole_drawing(layer, whole, lang)
+    positions = sendonce.kept_positions(drawing, frame)
+    if positions is None:
+        return None
+    return sendonce.SentOnceOverlay(drawing, positions, offsets, sendonce.embedded(drawing, embed), layer.id)
+
+
+DRAWN_OVERLAYS = (GeoJsonOverlay, sendonce.SentOnceOverlay)  # the elements that draw a layer's features
+
+
+def drawn_features(element) -> list[dict]:
+    """The GeoJSON features an overlay element draws (sent whole or by reference)."""
+    if isinstance(element, sendonce.SentOnceOverlay):
+        return element.features()
+    return expand(element.data_json)
+
+
+def drawn_info(element) -> dict:
+    """The tooltips and cards (by feature id) the browser has for an overlay element's features."""
+    if isinstance(element, sendonce.SentOnceOverlay):
+        return element.drawing.info()
+    return json.loads(element.info_json)

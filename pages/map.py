@@ -23,6 +23,7 @@ from geo import (
     overlays,
     registry,
     search,
+    sendonce,
     textsafe,
 )
 from geo.vocab import (
@@ -157,7 +158,9 @@ group = overlays.overlay_group(
     fills=colouring.fills if colouring else None, city_tips=colouring.tips if colouring else None,
     selected_city=state.city, highlight=ss.get("m_entity"),  # the entity searched or clicked gets a ring
     choropleth_legend=overlays.choropleth_legend(legend_title, colouring.legend_html) if colouring else "",
-    embed=ss["m_embed"])
+    # a new map frame (a visit's first run, another language) holds no drawing yet: they travel inside it;
+    # the second run (the controls) sends the same, which Streamlit's message cache does not send again
+    embed=ss["m_embed"] | (sendonce.FIRST_RUN if ss.get("page_run", 1) <= 2 or language_changed else frozenset()))
 
 # --- the page ------------------------------------------------------------------------------------
 # The map goes first. On the first run of a visit only the map and what sits above it are sent:

@@ -117,11 +117,11 @@ def test_projects_are_drawn_with_tooltips_and_cards_on_the_map_and_in_the_legend
     every = filters.visible_layers(ViewState(overlays=layers.LAYER_IDS))
     group = overlays.overlay_group(every, "en", mapview.policy_area_features("en"))
     drawn = [c for c in group._children.values()
-             if isinstance(c, overlays.GeoJsonOverlay) and c.class_name == "jjj-project"]
+             if isinstance(c, overlays.DRAWN_OVERLAYS) and c.class_name == "jjj-project"]
     assert len(drawn) == 1
-    features = overlays.expand(drawn[0].data_json)
+    features = overlays.drawn_features(drawn[0])
     assert len(features) == len(every.project)
-    info = json.loads(drawn[0].info_json)
+    info = overlays.drawn_info(drawn[0])
     tip, card = info["zhangbei_yunlian_dc"]
     assert "Zhangbei Yunlian Data Centre" in tip and "Key coordination projects" in tip
     row = datasets.load("projects").set_index("id").loc["zhangbei_yunlian_dc"]

@@ -44,8 +44,8 @@ def test_the_overlay_group_sends_exactly_the_filtered_features():
         group = overlays.overlay_group(layers, "en", mapview.policy_area_features("en"))
         sent = {}
         for child in group._children.values():
-            if isinstance(child, overlays.GeoJsonOverlay):
-                sent[child.class_name] = sent.get(child.class_name, 0) + len(_features(child))
+            if isinstance(child, overlays.DRAWN_OVERLAYS):
+                sent[child.class_name] = sent.get(child.class_name, 0) + len(overlays.drawn_features(child))
         counts = layers.counts()
         assert sent.get("jjj-platform", 0) == counts["platforms"]
         assert sent.get("jjj-park", 0) == counts["parks"]

@@ -330,3 +330,173 @@ jjj.reportMissing = function(key) {
     state.last_active_drawing = {type: "Feature", geometry: null, properties: {k: "jjj-missing", key: key}};
     map.fire("moveend");  // streamlit-folium reports its state on a move
 };
+
+// A curated or workspace layer sent once (geo/sendonce.py): each run names the payload of the layer's
+// whole drawing by content key, the positions kept ({r: runs} | {m: base64 bitmask} | {i: list}), the
+// fans of the kept points (o: [position, dx, dy, ...]) and whether it is painted on the canvas. A payload
+// is fetched once and kept by key (jjj.onceKeep of them) with the Leaflet layers built from it. A layer's
+// holder stays on the map from run to run (streamlit-folium removes the previous group before a run's
+// script): a run adds and removes only the features whose presence changed, and when its group arrives
+// on the map, the holders this run did not name go. Until a payload arrives the layer's previous drawing
+// stays; a payload that cannot be fetched is reported like a big layer's (jjj.reportMissing), and the
+// page embeds it (ref.data) from its next run on.
+jjj.once = jjj.once || {};
+jjj.onceOrder = jjj.onceOrder || [];
+jjj.onceShown = jjj.onceShown || {};  // layer id -> its holder on the map
+jjj.onceKeep = 48;
+jjj.addSentOnce = function(group, ref) {
+    if (!group.onceLayers) {
+        group.onceLayers = [];
+        group.on("add", function() { jjj.onceSettle(group); });
+    }
+    group.onceLayers.push(ref.layer);
+    var entry = jjj.once[ref.key];
+    if (!entry && ref.data) { entry = jjj.onceEntry(ref.key, {payload: ref.data}); }
+    if (entry && entry.payload) { jjj.drawOnce(group, ref, entry); return; }
+    if (!entry) {
+        entry = jjj.onceEntry(ref.key, {waiting: []});
+        fetch(ref.url).then(function(r) {
+            if (!r.ok) { throw new Error(r.status); }
+            return r.json();
+        }).then(function(payload) {
+            entry.payload = payload;
+            entry.waiting.forEach(function(w) {
+                if (w[0]._map) { jjj.drawOnce(w[0], w[1], entry); jjj.onceSettle(w[0]); }
+            });
+            entry.waiting = [];
+        }).catch(function() {
+            if (jjj.once[ref.key] === entry) { delete jjj.once[ref.key]; }
+            jjj.reportMissing(ref.key);
+        });
+    }
+    entry.waiting.push([group, ref]);
+    var previous = jjj.onceShown[ref.layer];  // kept on the map until the payload is in
+    if (previous && previous._map) { jjj.onceClaim(previous, group); }
+};
+jjj.onceEntry = function(key, entry) {
+    jjj.once[key] = entry;
+    jjj.onceOrder.push(key);
+    // the least recently added payloads beyond the bound go, unless drawn now or awaited
+    for (var i = 0; jjj.onceOrder.length > jjj.onceKeep && i < jjj.onceOrder.length; ) {
+        var old = jjj.once[jjj.onceOrder[i]];
+        var drawn = old && [old.dom, old.canvas].some(function(b) { return b && b.holder._map; });
+        if (drawn || (old && !old.payload)) { i++; continue; }
+        delete jjj.once[jjj.onceOrder[i]];
+        jjj.onceOrder.splice(i, 1);
+    }
+    return entry;
+};
+jjj.keptPositions = function(kept) {
+    if (kept.i) { return kept.i; }
+    var out = [], i, j;
+    if (kept.r) {
+        for (i = 0; i < kept.r.length; i += 2) { for (j = kept.r[i]; j < kept.r[i + 1]; j++) { out.push(j); } }
+        return out;
+    }
+    var bytes = atob(kept.m);
+    for (i = 0; i < bytes.length; i++) {
+        var b = bytes.charCodeAt(i);
+        for (j = 0; j < 8; j++) { if (b & (1 << j)) { out.push(8 * i + j); } }
+    }
+    return out;
+};
+// The Leaflet layers of one payload in one mode (DOM markers or canvas), built once: a holder group
+// (tooltip and card handling on the canvas, as jjj.buildOverlay binds them) and one layer per feature
+// and fan offset.
+jjj.onceLayers = function(entry, canvas) {
+    var mode = canvas ? "canvas" : "dom";
+    if (entry[mode]) { return entry[mode]; }
+    var p = entry.payload, built = {holder: L.featureGroup(), layers: {}, shown: {}, payload: p, canvas: canvas};
+    var holder = built.holder, kind = p.className.replace(/^jjj-/, "");
+    var cardOf = function(i) { return i[1] && i[1].charAt(0) === "+" ? i[0] + "<br>" + i[1].slice(1) : i[1]; };
+    holder.kind = kind;
+    if (canvas) {
+        var infoOf = function(l) { return p.info[l.feature.properties.id] || ["", ""]; };
+        holder.bindTooltip(function(l) { return infoOf(l)[0]; });
+        holder.on("click", function(e) {
+            var card = cardOf(infoOf(e.layer));
+            if (card) { L.popup({maxWidth: 360}).setLatLng(e.latlng).setContent(card).openOn(e.layer._map); }
+        });
+        holder.on("remove", function() { jjj.drawn = jjj.drawn || {}; jjj.drawn[kind] = 0; });
+    }
+    built.make = function(index, offset) {
+        var f = p.data[index], feature = f.length === 3 ? {type: "Feature", properties: f[2],
+            geometry: {type: "Point", coordinates: [f[0], f[1]]}} : f;
+        if (offset) { feature = Object.assign({}, feature, {properties: Object.assign({}, feature.properties, {o: offset})}); }
+        var one = L.geoJson(feature, {
+            pointToLayer: function(g, ll) { return canvas ? jjj.canvasPoint(g, ll) : jjj.pointLayer(g, ll); },
+            style: function(g) { return Object.assign({bubblingMouseEvents: p.bubble}, g.properties.s); },
+            className: p.className
+        });
+        var layer = one.getLayers()[0];
+        one.removeLayer(layer);
+        if (!canvas) {
+            var i = p.info[feature.properties.id];
+            if (i) {
+                layer.bindTooltip(i[0], {sticky: !layer.getLatLng});
+                var card = cardOf(i);
+                if (card) { layer.bindPopup(card, {maxWidth: 360}); }
+            }
+        }
+        return layer;
+    };
+    // every feature at its own point first, in the payload's order (the order paths are stacked in)
+    for (var i = 0; i < p.data.length; i++) { built.layers[i] = built.make(i, null); }
+    entry[mode] = built;
+    return built;
+};
+// This run keeps ``holder`` on the map; its features' clicks reach this run's group (the one
+// streamlit-folium listens to), not an earlier one.
+jjj.onceClaim = function(holder, group) {
+    if (holder.run && holder.run !== group) { holder.removeEventParent(holder.run); }
+    holder.run = group;
+    holder.addEventParent(group);
+};
+jjj.drawOnce = function(group, ref, entry) {
+    var built = jjj.onceLayers(entry, ref.canvas), holder = built.holder, fans = {}, want = {}, j, id;
+    for (j = 0; j < ref.o.length; j += 3) { fans[ref.o[j]] = [ref.o[j + 1], ref.o[j + 2]]; }
+    jjj.keptPositions(ref.kept).forEach(function(index) {
+        var fan = fans[index];
+        want[fan ? index + "|" + fan : index] = true;
+    });
+    for (id in built.shown) {
+        if (!want[id]) { holder.removeLayer(built.layers[id]); delete built.shown[id]; }
+    }
+    var added = false;
+    for (id in want) {
+        if (built.shown[id]) { continue; }
+        var parts = String(id).split("|"), fan = parts.length > 1 ? parts[1].split(",").map(Number) : null;
+        holder.addLayer(built.layers[id] || (built.layers[id] = built.make(Number(parts[0]), fan)));
+        built.shown[id] = true;
+        added = true;
+    }
+    jjj.onceShown[ref.layer] = holder;  // the layer's previous holder, if another, goes when the run settles
+    jjj.onceClaim(holder, group);
+    holder.stackAgain = added || !holder._map;
+    if (!holder._map) { (group._map || jjj.map).addLayer(holder); }
+    if (ref.canvas) {
+        jjj.drawn = jjj.drawn || {};
+        requestAnimationFrame(function() { jjj.drawn[holder.kind] = ref.count; });
+    }
+};
+// The run's group is on the map: the holders it did not name go, and when paths were added (they go on
+// top of the SVG) the holders' paths are stacked again in the run's order (bottom first).
+jjj.onceSettle = function(group) {
+    var again = false, stack = [];
+    group.onceLayers.forEach(function(id) {
+        var holder = jjj.onceShown[id];
+        if (holder && holder.run === group) { stack.push(holder); again = again || holder.stackAgain; }
+    });
+    Object.keys(jjj.once).forEach(function(key) {
+        var entry = jjj.once[key];
+        [entry.dom, entry.canvas].forEach(function(b) {
+            var holder = b && b.holder;
+            if (holder && holder._map && stack.indexOf(holder) < 0) {
+                if (holder.run) { holder.removeEventParent(holder.run); }
+                holder.run = null;
+                holder._map.removeLayer(holder);
+            }
+        });
+    });
+    if (again) { stack.forEach(function(holder) { holder.stackAgain = false; holder.bringToFront(); }); }
+};
