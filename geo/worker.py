@@ -183,25 +183,23 @@ class _Worker:
 class _Pool:
     """At most ``limits.WORKER_PROCESSES`` workers, each serving one call at a time."""
 
-    def __init__(self):
+    def __init__(self, method: str | None = None):
         self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._live = 0
         self._ctx = None
+        self._method = method  # None: forkserver (spawn where there is none), long-lived workers
         self.replaced = 0  # workers killed or found dead (for tests and the bench)
 
     def _context(self):
-        if self._ctx is None:
+        if self._ctx is None and self._method:
+            self._ctx = mp.get_context(self._method)
+        elif self._ctx is None:
             methods = mp.get_all_start_methods()
             self._ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
             if "forkserver" in methods:
                 self._ctx.set_forkserver_preload(PRELOAD)
         return self._ctx
-
-    def use(self, method: str) -> None:
-        """Start later workers with ``method`` (the command line, single-threaded, forks)."""
-        with self._lock:
-            self._ctx = mp.get_context(method)
 
     def _acquire(self) -> _Worker:
         with self._lock:
@@ -234,14 +232,17 @@ class _Pool:
             else:
                 self._discard(worker)
             raise
-        self._idle.put(worker)
+        if self._method == "fork":  # a fork is a copy of this moment's process: one call each, never reused
+            self._discard(worker, replaced=False)
+        else:
+            self._idle.put(worker)
         return value
 
-    def _discard(self, worker: _Worker) -> None:
+    def _discard(self, worker: _Worker, replaced: bool = True) -> None:
         worker.kill()
         with self._lock:
             self._live -= 1
-            self.replaced += 1
+            self.replaced += replaced
 
     def pids(self) -> list[int]:
         """The idle workers' process ids (for the bench's memory figures)."""
@@ -257,18 +258,21 @@ class _Pool:
 
 
 _pool = _Pool()
+_fork_pool = _Pool("fork")
 _warned = False
 
 
-def run(fn: Callable, *args, seconds: float, workspace: bool = False, **kwargs):
+def run(fn: Callable, *args, seconds: float, workspace: bool = False, fork: bool = False, **kwargs):
     """``fn(*args, **kwargs)`` in a worker, killed past ``seconds``; raises ``WorkerFailed`` when it is
     stopped, and re-raises ``fn``'s own exception. ``fn`` must be a module-level function (it is sent by
-    name). ``workspace=True`` carries this run's open workspace (geo.workspace.active) to the worker."""
+    name). ``workspace=True`` carries this run's open workspace (geo.workspace.active) to the worker.
+    ``fork=True`` forks this process for the one call instead (a single-threaded command line: its
+    imports are done, a forkserver would import them again)."""
     if _runs_here():
         return fn(*args, **kwargs)
     context = _workspace_context() if workspace else None
     try:
-        return _pool.run(fn, args, kwargs, context, seconds)
+        return (_fork_pool if fork else _pool).run(fn, args, kwargs, context, seconds)
     except OSError as err:  # no worker could start (no /dev/shm, a process limit ...): the one explicit fallback
         _warn_once(err)
         return fn(*args, **kwargs)
@@ -304,13 +308,23 @@ def warm() -> None:
 
 def replaced() -> int:
     """How many workers were killed (past a cap) or found dead since the server started."""
-    return _pool.replaced
-
-
-def use_start_method(method: str) -> None:
-    """Start later workers with ``method`` ("fork" in a single-threaded command line: no second start)."""
-    _pool.use(method)
+    return _pool.replaced + _fork_pool.replaced
 
 
 def worker_pids() -> list[int]:
     return _pool.pids()
+
+
+def render_message(failed: WorkerFailed, export: str, lang: str) -> str:
+    """The message of an export its worker stopped, naming the export and the limit (geo.vocab)."""
+    from geo.vocab import ui
+    if failed.reason == "time":
+        return ui("render_too_slow", lang).format(export=export, limit=f"{limits.MAX_RENDER_SECONDS:g}")
+    key = "render_too_much_memory" if failed.reason == "memory" else "render_died"
+    return ui(key, lang).format(export=export, limit=f"{limits.MAX_WORKER_MEMORY_MB:,}")
+
+
+def render(fn: Callable, *args, fork: bool = False, **kwargs):
+    """An export (``geo.export_formats``'s export_all, export_atlas, export_film) in a worker, with this
+    run's open workspace, killed past ``limits.MAX_RENDER_SECONDS``; raises ``WorkerFailed``."""
+    return run(fn, *args, seconds=limits.MAX_RENDER_SECONDS, workspace=True, fork=fork, **kwargs)
