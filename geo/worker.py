@@ -95,6 +95,8 @@ def _serve(conn, megabytes: int) -> None:
             fn, args, kwargs, workspace = conn.recv()
         except (EOFError, OSError):
             return  # the server is gone
+        except MemoryError:  # the call's arguments alone pass the cap
+            _send_and_exit(conn, ("memory", None))
         try:
             answer = ("ok", _call(fn, args, kwargs, workspace))
         except MemoryError:

@@ -18,8 +18,9 @@ import warnings
 import zipfile
 from dataclasses import dataclass, field
 
+from geo import limits as _caps
 from geo import uploads, worker
-from geo.limits import MAX_PARSE_SECONDS, WORKER_GRACE_SECONDS, ParseTooSlow
+from geo.limits import MAX_PARSE_SECONDS, ParseTooSlow
 from geo.limits import ParseClock as _Clock
 from geo.uploads import UploadProblem, _Invalid, _Rejected, _Row
 from geo.vocab import EDITIONS, INDICATORS, MODES, PLATFORM_SYSTEMS, PLATFORM_TYPES, POSITIVE_INDICATORS
@@ -82,7 +83,7 @@ def read(kind_id: str, filename: str, data: bytes, source: str | None = None,
     spec, limits = kind(kind_id), limits or Limits()
     try:
         return worker.run(_read_here, kind_id, filename, data, source, limits,
-                          seconds=limits.max_seconds + WORKER_GRACE_SECONDS)
+                          seconds=limits.max_seconds + _caps.WORKER_GRACE_SECONDS)
     except worker.WorkerFailed as failed:
         return Reading(spec.stored, problems=[uploads.stopped(filename, failed, limits.max_seconds)], rejected=True)
 
