@@ -204,22 +204,28 @@ class _Pool:
         return self._ctx
 
     def _acquire(self) -> _Worker:
-        with self._lock:
-            try:
-                return self._idle.get_nowait()
-            except queue.Empty:
-                pass
-            start = self._live < limits.WORKER_PROCESSES
-            if start:
-                self._live += 1
-        if not start:
-            return self._idle.get()  # every worker is busy: the next one free
-        try:
-            return _Worker(self._context())
-        except BaseException:
+        """An idle worker, a new one while fewer than ``limits.WORKER_PROCESSES`` live, else the next freed
+        (looked for again every 0.1 s: a busy worker may be killed instead of freed)."""
+        while True:
             with self._lock:
-                self._live -= 1
-            raise
+                try:
+                    return self._idle.get_nowait()
+                except queue.Empty:
+                    pass
+                start = self._live < limits.WORKER_PROCESSES
+                if start:
+                    self._live += 1
+            if start:
+                try:
+                    return _Worker(self._context())
+                except BaseException:
+                    with self._lock:
+                        self._live -= 1
+                    raise
+            try:
+                return self._idle.get(timeout=0.1)
+            except queue.Empty:
+                continue
 
     def run(self, fn: Callable, args: tuple, kwargs: dict, workspace, seconds: float) -> object:
         worker = self._acquire()

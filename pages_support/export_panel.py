@@ -76,6 +76,7 @@ def render_export_panel(state: filters.ViewState, counts: dict[str, int], bounds
     ``bounds`` is st_folium's {"_southWest": {"lat", "lng"}, "_northEast": {...}} (or None: the
     whole region); ``user_points`` are this session's uploaded points (or None).
     """
+    worker.warm()  # the first export (or upload) then finds a worker started
     with st.expander(ui("export", lang)):
         st.caption(ui("export_intro", lang))
         settings = _settings(state, counts, lang)
@@ -103,7 +104,6 @@ def render_export_panel(state: filters.ViewState, counts: dict[str, int], bounds
 def _rendered(export: str, lang: str, fn, *args, **kwargs):
     """``fn`` in a bounded worker (geo.worker.render); None, with a message naming ``export`` and the limit,
     when it was stopped."""
-    worker.warm()
     try:
         return worker.render(fn, *args, **kwargs)
     except worker.WorkerFailed as failed:
