@@ -6,6 +6,7 @@
                                              # and how long another session waits meanwhile
     python -m bench.bench_hostile --server --traced   # also what holds the memory (bench/traced_server.py)
     python -m bench.bench_hostile --gil      # the longest stretch each slow read keeps the GIL from a thread
+    python -m bench.bench_hostile --heavy    # the slowest single library calls, in a worker (JJJ_WORKER=off: here)
 
 Each upload case runs in a fresh child process: resident memory idle (imports and boundaries
 loaded), the peak while reading (sampled every 5 ms), and after the result is dropped and a
@@ -146,6 +147,25 @@ def gil_rows() -> list[dict]:
     seconds, gap = _longest_gap(gc.collect)
     rows.append({"what": "gc.collect() after them (uploads.release_memory)", "seconds": seconds, "gap": gap,
                  "rss": (_rss(),) * 3})
+    return rows
+
+
+def heavy_rows() -> list[dict]:
+    """The slowest single library calls left (openpyxl's sizing pass; a shared-string table), read in a worker
+    or, with JJJ_WORKER=off, in this process: time, another thread's longest wait, this process's memory."""
+    from geo import uploads
+    from tests import hostile_corpus
+    _warm()
+    files = {"rows_500000.xlsx": hostile_corpus.xlsx_rows(500_000),
+             "shared_strings_1500000.xlsx": hostile_corpus.shared_strings_xlsx(1_500_000)}
+    rows = []
+    for name, data in files.items():
+        gc.collect()
+        before = _rss()
+        with _Peak() as peak:
+            seconds, gap = _longest_gap(lambda name=name, data=data: uploads.read_indicators(name, data))
+        rows.append({"what": f"read {name} ({len(data):,} bytes)", "seconds": seconds, "gap": gap,
+                     "rss": (before, peak.peak, _rss())})
     return rows
 
 
@@ -403,17 +423,19 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--server", action="store_true", help="only the server's memory across browser sessions")
     parser.add_argument("--gil", action="store_true", help="only the longest GIL stretch of each slow read")
+    parser.add_argument("--heavy", action="store_true",
+                        help="only the two slowest single library calls (with JJJ_WORKER=off: in this process)")
     parser.add_argument("--traced", action="store_true",
                         help="with --server: run it under bench/traced_server.py and print what holds memory")
     args = parser.parse_args()
     if args.server:
         _print_server(*server_rows(traced=args.traced))
         return
-    if args.gil:
+    if args.gil or args.heavy:
         where = "this process (JJJ_WORKER=off)" if os.environ.get("JJJ_WORKER") == "off" else "a worker"
         print(f"Read in {where}; RSS of this process before / peak / after.\n")
         print("| work | s | longest GIL stretch s | RSS MB |\n|---|---:|---:|---|")
-        for r in gil_rows():
+        for r in heavy_rows() if args.heavy else gil_rows():
             print(f"| {r['what']} | {r['seconds']:.2f} | {r['gap']:.3f} | {' / '.join(f'{m:.0f}' for m in r['rss'])} |")
         return
     print("| class | file | bytes | s | idle MB | peak MB | after MB | rows kept | messages | codes |")

@@ -5,11 +5,9 @@ machine's speed; bench/bench_hostile.py measures the real times (docs/limits.md)
 
 from __future__ import annotations
 
-import io
 import os
 import threading
 import time
-import zipfile
 
 import psutil
 import pytest
@@ -83,32 +81,11 @@ def test_a_parse_stuck_in_one_library_call_is_stopped_and_named(monkeypatch):
                                        ).rejected  # the next read works (the cap is still 0.3 s)
 
 
-def shared_strings_xlsx(strings: int) -> bytes:
-    """A workbook whose shared-string table holds ``strings`` one-letter strings: openpyxl reads the table in
-    one call before any row (1,500,000 strings, a 63 kB file: 93 s in the workspace reader, 41 s in uploads,
-    in process on this loaded machine)."""
-    base = zipfile.ZipFile(io.BytesIO(hostile_corpus.xlsx_rows(1)))
-    parts = {name: base.read(name).decode() for name in base.namelist()}
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace("</Types>", (
-        '<Override PartName="/xl/sharedStrings.xml" '
-        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'))
-    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace("</Relationships>", (
-        '<Relationship Id="rId2" Target="sharedStrings.xml" '
-        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>'))
-    parts["xl/sharedStrings.xml"] = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                                     + "<si><t>x</t></si>" * strings + "</sst>")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for name, xml in parts.items():
-            archive.writestr(name, xml)
-    return out.getvalue()
-
-
 def test_a_workspace_file_stuck_in_one_library_call_is_stopped_and_named(monkeypatch):
     """The workspace reader streams a sheet row by row, but the shared-string table is one openpyxl call."""
     monkeypatch.setattr(limits, "WORKER_GRACE_SECONDS", 0.2)
     before = worker.replaced()
-    result = reading.read("indicators", "共享字符串.xlsx", shared_strings_xlsx(300_000),
+    result = reading.read("indicators", "共享字符串.xlsx", hostile_corpus.shared_strings_xlsx(300_000),
                           limits=reading.Limits(max_seconds=0.3))
     assert worker.replaced() == before + 1
     assert result.rejected and not result.rows and [p.code for p in result.problems] == ["too_slow"]
