@@ -6,6 +6,7 @@
                                              # and how long another session waits meanwhile
     python -m bench.bench_hostile --server --traced   # also what holds the memory (bench/traced_server.py)
     python -m bench.bench_hostile --gil      # the longest stretch each slow read keeps the GIL from a thread
+    python -m bench.bench_hostile --heavy    # the slowest single library calls, in a worker (JJJ_WORKER=off: here)
 
 Each upload case runs in a fresh child process: resident memory idle (imports and boundaries
 loaded), the peak while reading (sampled every 5 ms), and after the result is dropped and a
@@ -138,10 +139,33 @@ def gil_rows() -> list[dict]:
         read(name, data)
         if time.perf_counter() - start < 0.5:
             continue
-        seconds, gap = _longest_gap(lambda read=read, name=name, data=data: read(name, data))
-        rows.append({"what": f"read {name} ({label})", "seconds": seconds, "gap": gap})
+        before = _rss()
+        with _Peak() as peak:
+            seconds, gap = _longest_gap(lambda read=read, name=name, data=data: read(name, data))
+        rows.append({"what": f"read {name} ({label})", "seconds": seconds, "gap": gap,
+                     "rss": (before, peak.peak, _rss())})
     seconds, gap = _longest_gap(gc.collect)
-    rows.append({"what": "gc.collect() after them (uploads.release_memory)", "seconds": seconds, "gap": gap})
+    rows.append({"what": "gc.collect() after them (uploads.release_memory)", "seconds": seconds, "gap": gap,
+                 "rss": (_rss(),) * 3})
+    return rows
+
+
+def heavy_rows() -> list[dict]:
+    """The slowest single library calls left (openpyxl's sizing pass; a shared-string table), read in a worker
+    or, with JJJ_WORKER=off, in this process: time, another thread's longest wait, this process's memory."""
+    from geo import uploads
+    from tests import hostile_corpus
+    _warm()
+    files = {"rows_500000.xlsx": hostile_corpus.xlsx_rows(500_000),
+             "shared_strings_1500000.xlsx": hostile_corpus.shared_strings_xlsx(1_500_000)}
+    rows = []
+    for name, data in files.items():
+        gc.collect()
+        before = _rss()
+        with _Peak() as peak:
+            seconds, gap = _longest_gap(lambda name=name, data=data: uploads.read_indicators(name, data))
+        rows.append({"what": f"read {name} ({len(data):,} bytes)", "seconds": seconds, "gap": gap,
+                     "rss": (before, peak.peak, _rss())})
     return rows
 
 
@@ -194,9 +218,21 @@ class _RssWatch(threading.Thread):
     def now(self) -> float:
         return self.process.memory_info().rss / MB
 
+    def workers(self) -> float:
+        """The resident memory of the server's child processes (geo/worker.py's forkserver and workers)."""
+        total = 0.0
+        for child in self.process.children(recursive=True):
+            try:
+                total += child.memory_info().rss / MB
+            except psutil.Error:  # a worker replaced meanwhile
+                pass
+        return total
+
     def run(self) -> None:
+        self.worker_peak = 0.0
         while self.running:
             self.peak = max(self.peak, self.now())
+            self.worker_peak = max(self.worker_peak, self.workers())
             time.sleep(0.05)
 
     def stop(self) -> None:
@@ -285,6 +321,8 @@ def server_rows(sessions: int = 3, traced: bool = False) -> tuple[list[dict], li
                 rows.append({"when": f"{sessions} sessions uploaded {name}, then closed", "rss": watch.now()})
             watch.stop()
             rows.append({"when": "peak while those 9 uploads were read", "rss": watch.peak})
+            rows.append({"when": "worker processes (geo/worker.py): peak while read / now",
+                         "rss": watch.worker_peak, "now": watch.workers()})
             _memory_report(proc, report, "after the sessions closed", reports)
             time.sleep(130)  # server.disconnectedSessionTTL (120 s): closed sessions and their files are dropped
             after = watch.now()
@@ -363,7 +401,7 @@ def stall_figures(pw, base: str, path: Path) -> dict:
 def _print_server(rows: list[dict], reports: list, stall: dict) -> None:
     print("| server memory | RSS MB |\n|---|---:|")
     for r in rows:
-        print(f"| {r['when']} | {r['rss']:.0f} |")
+        print(f"| {r['when']} | {r['rss']:.0f}" + (f" / {r['now']:.0f} |" if "now" in r else " |"))
     print(f"\nStall (another session on the Map page, a layer toggled every 0.3 s; upload window "
           f"{stall['upload_window_s']:.1f} s):\n")
     print("| window | reruns | rerun median s | rerun max s | health checks | health max s |")
@@ -385,16 +423,20 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--server", action="store_true", help="only the server's memory across browser sessions")
     parser.add_argument("--gil", action="store_true", help="only the longest GIL stretch of each slow read")
+    parser.add_argument("--heavy", action="store_true",
+                        help="only the two slowest single library calls (with JJJ_WORKER=off: in this process)")
     parser.add_argument("--traced", action="store_true",
                         help="with --server: run it under bench/traced_server.py and print what holds memory")
     args = parser.parse_args()
     if args.server:
         _print_server(*server_rows(traced=args.traced))
         return
-    if args.gil:
-        print("| work | s | longest GIL stretch s |\n|---|---:|---:|")
-        for r in gil_rows():
-            print(f"| {r['what']} | {r['seconds']:.2f} | {r['gap']:.3f} |")
+    if args.gil or args.heavy:
+        where = "this process (JJJ_WORKER=off)" if os.environ.get("JJJ_WORKER") == "off" else "a worker"
+        print(f"Read in {where}; RSS of this process before / peak / after.\n")
+        print("| work | s | longest GIL stretch s | RSS MB |\n|---|---:|---:|---|")
+        for r in heavy_rows() if args.heavy else gil_rows():
+            print(f"| {r['what']} | {r['seconds']:.2f} | {r['gap']:.3f} | {' / '.join(f'{m:.0f}' for m in r['rss'])} |")
         return
     print("| class | file | bytes | s | idle MB | peak MB | after MB | rows kept | messages | codes |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")

@@ -82,3 +82,16 @@ POINT_CACHE_BYTES = 400_000_000
 # Static exports (geo/snapshot.py) draw a point layer of more points than this as counts per hexagon
 # (a legend row says so): 20,000 symbols on a 1920 × 1080 image are one black blot.
 SNAPSHOT_POINTS_AGGREGATE = 3_000
+
+# Bounded workers (geo/worker.py): uploads are parsed and exports rendered in a worker process, which is
+# killed past its wall-clock cap (a single C call cannot look at ParseClock) or stops at its memory cap.
+# A parse is killed at MAX_PARSE_SECONDS + WORKER_GRACE_SECONDS (the grace lets the parse clock refuse first
+# and the rows come back); a render (an export, an atlas, a film) at MAX_RENDER_SECONDS. The slowest
+# exports measured take 6-9 s (docs/speed-and-size.md); the slowest reads within the limits 9-19 s.
+MAX_RENDER_SECONDS = 120.0
+WORKER_GRACE_SECONDS = 2.0
+# Address space a worker may take beyond the preloaded modules (RLIMIT_AS). The heaviest read measured
+# within the limits took +93 MB; the 1,048,576-row XLSX of issue 19 took 961 MB before it was refused unopened.
+MAX_WORKER_MEMORY_MB = 1536
+WORKER_PROCESSES = 2  # at most this many calls run at once (the machine has 2 cores); more wait for one
+WORKER_START_SECONDS = 120.0  # the forkserver's first start imports geopandas and matplotlib (5-15 s)

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from urllib.parse import parse_qsl
 
-from geo import export_formats, filter_table, filters, snapshot
+from geo import export_formats, filter_table, filters, snapshot, worker
 
 # CLI option names → the Map page's URL parameters, so from_query checks every value: the filters'
 # options come from the filter table (geo.filter_table), the view's after them.
@@ -121,6 +121,12 @@ def _export(args: argparse.Namespace, state: filters.ViewState, preset: str, siz
                                  indicator_data=_indicator_data())
 
 
+def _rendered(args: argparse.Namespace, state: filters.ViewState, preset: str, size, bounds) -> bytes:
+    """``_export`` in a bounded worker (geo.worker), forked from this single-threaded process, so it
+    starts with everything imported; killed past ``limits.MAX_RENDER_SECONDS``."""
+    return worker.render(_export, args, state, preset, size, bounds, fork=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     """CLI entry point: 0 when the file is written, 2 with a message on a bad option."""
     parser = _parser()
@@ -147,7 +153,12 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as err:  # the options are fine; only where to write is wrong: one line
         print(f"{parser.prog}: error: {err}", file=sys.stderr)
         return 2
-    data = _export(args, state, preset, size, bounds)
+    try:
+        data = _rendered(args, state, preset, size, bounds)
+    except worker.WorkerFailed as failed:  # past the render cap or the memory cap: one line, no file
+        what = args.film or f"{args.format}{' --each ' + args.each if args.each else ''}"
+        print(f"{parser.prog}: error: {worker.render_message(failed, what, 'en')}", file=sys.stderr)
+        return 2
     try:
         out.write_bytes(data)
     except OSError as err:  # e.g. a full disk (ENOSPC): no half-written file, one line, exit 2

@@ -28,7 +28,7 @@ import openpyxl
 import pandas as pd
 import shapely
 
-from geo import boundaries, limits, memory
+from geo import boundaries, limits, memory, worker
 from geo.vocab import INDICATORS, POSITIVE_INDICATORS, UPLOAD_MESSAGES, ui
 
 MAX_UPLOAD_BYTES = limits.MAX_UPLOAD_BYTES
@@ -184,9 +184,13 @@ def read_indicators(filename: str, data: bytes) -> UploadResult:
     """Read a long-format indicator table (CSV or XLSX) into rows shaped like ``data/indicators.csv``.
 
     Columns ``city, year, indicator, value`` and optionally ``unit, source`` (Chinese headers too).
-    Rows with problems are left out and described in ``problems``.
+    Rows with problems are left out and described in ``problems``. Read in a bounded worker process.
     """
-    data, clock = bytes(data), limits.ParseClock()
+    return _bounded_read(_read_indicators, filename, data, _indicator_frame)
+
+
+def _read_indicators(filename: str, data: bytes, seconds: float) -> UploadResult:
+    data, clock = bytes(data), limits.ParseClock(seconds)
     try:
         table = _open_table(filename, data, INDICATOR_LAYOUT, (".csv", ".xlsx"), clock)
         result = _check_indicators(table, filename, clock)
@@ -199,15 +203,38 @@ def read_points(filename: str, data: bytes) -> UploadResult:
     """Read a point layer (CSV with name/longitude/latitude, or a GeoJSON FeatureCollection of Points).
 
     Points must lie in Beijing–Tianjin–Hebei and, when a city is named, in that city. The rows are a
-    GeoDataFrame in EPSG:4326 with ``POINT_COLUMNS``.
+    GeoDataFrame in EPSG:4326 with ``POINT_COLUMNS``. Read in a bounded worker process.
     """
-    data, clock = bytes(data), limits.ParseClock()
+    return _bounded_read(_read_points, filename, data, _point_frame)
+
+
+def _read_points(filename: str, data: bytes, seconds: float) -> UploadResult:
+    data, clock = bytes(data), limits.ParseClock(seconds)
     try:
         table = _open_table(filename, data, POINT_LAYOUT, (".csv", ".geojson", ".json"), clock)
         result = _check_points(table, filename, clock)
     except (_Rejected, limits.ParseTooSlow, RecursionError) as refused:
         result = UploadResult(_point_frame([]), [_refusal(refused, filename)], 0, rejected=True)
     return _finished(result, data)
+
+
+def _bounded_read(read: Callable, filename: str, data: bytes, empty: Callable) -> UploadResult:
+    """``read`` in a worker process (geo.worker): killed past the parse cap, stopped at the memory cap, and
+    the read's memory and GIL stay there. A stopped read is refused with one message; nothing is kept."""
+    seconds = limits.MAX_PARSE_SECONDS
+    try:
+        return worker.run(read, filename, data, seconds, seconds=seconds + limits.WORKER_GRACE_SECONDS)
+    except worker.WorkerFailed as failed:
+        result = UploadResult(empty([]), [stopped(filename, failed, seconds)], 0, rejected=True)
+        return _finished(result, bytes(data))
+
+
+def stopped(filename: str, failed: worker.WorkerFailed, seconds: float) -> UploadProblem:
+    """The message of a read its worker stopped: past the time cap, the memory cap, or the worker died."""
+    if failed.reason == "time":
+        return too_slow(filename, seconds)
+    code = "too_much_memory" if failed.reason == "memory" else "reader_died"
+    return UploadProblem(None, None, code, {"file": _shown(filename), "limit": f"{limits.MAX_WORKER_MEMORY_MB:,}"})
 
 
 def _refusal(refused: Exception, filename: str) -> UploadProblem:

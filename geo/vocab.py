@@ -1159,3 +1159,23 @@ UI.update({
     "st_columns_index": Term("（行索引）", "(index)"),
     "st_number_range": Term("超出允许范围：请输入 {low} 到 {high} 之间的数", "Enter a value between {low} and {high}"),
 })
+# --- Bounded workers (geo/worker.py): a read or an export stopped at its time or memory cap, or lost ---
+UPLOAD_MESSAGES.update({
+    "too_much_memory": Term("读取“{file}”所需内存超过 {limit} MB 的上限，已停止：未采用任何一行，已有数据不变",
+                            "reading “{file}” needed more than the {limit} MB memory limit and was stopped: "
+                            "nothing was kept and the data already loaded is unchanged"),
+    "reader_died": Term("读取“{file}”的进程意外退出：未采用任何一行，已有数据不变；请重试，或拆分文件后上传",
+                        "the process reading “{file}” ended unexpectedly: nothing was kept and the data already "
+                        "loaded is unchanged; try again, or split the file"),
+})
+UI.update({
+    "render_too_slow": Term("生成 {export} 超过 {limit} 秒的时限，已停止：未生成文件，地图与数据不变",
+                            "Making the {export} export took longer than the {limit} s limit and was stopped: "
+                            "no file was made and the map and data are unchanged"),
+    "render_too_much_memory": Term("生成 {export} 所需内存超过 {limit} MB 的上限，已停止：未生成文件，地图与数据不变",
+                                   "Making the {export} export needed more than the {limit} MB memory limit and "
+                                   "was stopped: no file was made and the map and data are unchanged"),
+    "render_died": Term("生成 {export} 的进程意外退出：未生成文件，地图与数据不变；请重试",
+                        "The process making the {export} export ended unexpectedly: no file was made and the map "
+                        "and data are unchanged; try again"),
+})

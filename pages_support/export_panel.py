@@ -14,7 +14,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from geo import export_formats, export_view, filters, snapshot, uploads
+from geo import export_formats, export_view, filters, snapshot, uploads, worker
 from geo.vocab import ui
 from geo.workspace import active
 from pages_support import streamlit_text, workspace_context
@@ -77,6 +77,7 @@ def render_export_panel(state: filters.ViewState, counts: dict[str, int], bounds
     ``bounds`` is st_folium's {"_southWest": {"lat", "lng"}, "_northEast": {...}} (or None: the
     whole region); ``user_points`` are this session's uploaded points (or None).
     """
+    worker.warm()  # the first export (or upload) then finds a worker started
     with st.expander(ui("export", lang)):
         st.caption(ui("export_intro", lang))
         settings = _settings(state, counts, lang)
@@ -86,9 +87,11 @@ def render_export_panel(state: filters.ViewState, counts: dict[str, int], bounds
                         _digest(st.session_state.get("user_indicators")), active.token(), active.mode()))
         if st.button(ui("generate", lang), key="x_generate", type="primary"):
             with st.spinner(ui("generating", lang)):
-                files = export_formats.export_all(state, bounds=box, user_points=user_points,
-                                            indicator_data=indicator_data, **settings)
-            st.session_state[_RESULT] = (request, files, box)
+                files = _rendered(", ".join(f.label for f in export_formats.FORMATS.values()), lang,
+                                  export_formats.export_all, state, bounds=box, user_points=user_points,
+                                  indicator_data=indicator_data, **settings)
+            if files is not None:  # a stopped export keeps the files made before
+                st.session_state[_RESULT] = (request, files, box)
         stored = st.session_state.get(_RESULT)
         if stored and not _kept(stored, request, box):
             st.caption(ui("export_stale", lang))
@@ -97,6 +100,16 @@ def render_export_panel(state: filters.ViewState, counts: dict[str, int], bounds
             _downloads(stored[1])
         st.caption(ui("export_data_note", lang))
         _atlas_and_film(state, box, settings, request, lang)
+
+
+def _rendered(export: str, lang: str, fn, *args, **kwargs):
+    """``fn`` in a bounded worker (geo.worker.render); None, with a message naming ``export`` and the limit,
+    when it was stopped."""
+    try:
+        return worker.render(fn, *args, **kwargs)
+    except worker.WorkerFailed as failed:
+        st.error(worker.render_message(failed, export, lang))
+        return None
 
 
 def _downloads(files: dict[str, bytes]) -> None:
@@ -123,16 +136,20 @@ def _atlas_and_film(state: filters.ViewState, box, settings: dict, view_request:
     atlas_request = repr((view_request, each, atlas_fmt))
     if left.button(ui("make_atlas", lang), key="x_atlas"):
         with st.spinner(ui("generating", lang)):
-            data = export_formats.export_atlas(state, each, atlas_fmt, **common)
-        st.session_state[_ATLAS] = (atlas_request, atlas_fmt, data, box)
+            data = _rendered(f"{ui(f'atlas_each_{each}', lang)} ({atlas_fmt.upper()})", lang,
+                             export_formats.export_atlas, state, each, atlas_fmt, **common)
+        if data is not None:
+            st.session_state[_ATLAS] = (atlas_request, atlas_fmt, data, box)
     left, right = st.columns(2)
     film_fmt = right.selectbox(ui("film_format", lang), export_formats.FILM_FORMATS, key="x_film_format",
                                format_func=str.upper)
     film_request = repr((view_request, film_fmt))
     if left.button(ui("make_film", lang), key="x_film"):
         with st.spinner(ui("generating", lang)):
-            data = export_formats.export_film(state, film_fmt, bounds=box, **common)
-        st.session_state[_FILM] = (film_request, film_fmt, data, box)
+            data = _rendered(f"{ui('film_download', lang)} ({film_fmt.upper()})", lang,
+                             export_formats.export_film, state, film_fmt, bounds=box, **common)
+        if data is not None:
+            st.session_state[_FILM] = (film_request, film_fmt, data, box)
     stem = f"jjj-map-{dt.date.today().isoformat()}"
     for slot, request, label, mimes, name in (
             (_ATLAS, atlas_request, ui(f"atlas_each_{each}", lang), {f: export_formats.MIME[f] for f in

@@ -18,7 +18,8 @@ import warnings
 import zipfile
 from dataclasses import dataclass, field
 
-from geo import uploads
+from geo import limits as _caps
+from geo import uploads, worker
 from geo.limits import MAX_PARSE_SECONDS, ParseTooSlow
 from geo.limits import ParseClock as _Clock
 from geo.uploads import UploadProblem, _Invalid, _Rejected, _Row
@@ -75,9 +76,20 @@ class _Problems:
 
 def read(kind_id: str, filename: str, data: bytes, source: str | None = None,
          limits: Limits | None = None) -> Reading:
-    """Read one uploaded file of template kind ``kind_id``; never raises on the file's content."""
+    """Read one uploaded file of template kind ``kind_id``; never raises on the file's content.
+
+    The read runs in a bounded worker process (geo.worker): killed past ``limits.max_seconds`` (plus the
+    grace the parse clock gets to refuse first), stopped at the memory cap; nothing is kept then."""
     spec, limits = kind(kind_id), limits or Limits()
-    clock = _Clock(limits.max_seconds)
+    try:
+        return worker.run(_read_here, kind_id, filename, data, source, limits,
+                          seconds=limits.max_seconds + _caps.WORKER_GRACE_SECONDS)
+    except worker.WorkerFailed as failed:
+        return Reading(spec.stored, problems=[uploads.stopped(filename, failed, limits.max_seconds)], rejected=True)
+
+
+def _read_here(kind_id: str, filename: str, data: bytes, source: str | None, limits: Limits) -> Reading:
+    spec, clock = kind(kind_id), _Clock(limits.max_seconds)
     try:
         rows = _bounded_rows(filename, bytes(data), spec.geojson, limits, clock)
         if kind_id == "indicators_wide":
