@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from geo import boundaries, coverage, datasets, limits, registry, sources, uploads
+from geo import boundaries, coverage, datasets, limits, registry, sources, uploads, worker
 from geo.schemas import TABLES
 from geo.table_labels import heading, readable
 from geo.vocab import (
@@ -20,6 +20,7 @@ from pages_support.navigation import keep_in_app
 from pages_support.streamlit_text import localise_uploaders
 
 keep_in_app()  # a page started alone (a deep link on a fresh server) hands over to app.py
+worker.warm()  # the uploads below are read in a worker: start one now, not on the first upload
 
 lang = normalise_language(st.session_state.get("lang"))
 en = lang == "en"
