@@ -240,3 +240,24 @@ def test_provenance_line_for_cards(store):
     today = row["uploaded"].date().isoformat()
     assert provenance(row, "zh") == f"数值来自工作区“团队名单”（{today} 上传）"
     assert provenance(registry.entities().iloc[0].to_dict() | {"values_from": "curated"}, "en") is None
+
+
+@pytest.mark.parametrize("kind_id", list(KINDS))
+def test_template_dropdowns_cover_every_row_the_reader_accepts(kind_id):
+    """Each list column has one validation from the first data row to the row cap (not the first 2,000)."""
+    book = openpyxl.load_workbook(io.BytesIO(template_xlsx(kind_id, "en")))
+    data = book["Data"]
+    header_row = 2 if kind_id == "indicators_wide" else 1
+    header = [c.value for c in data[header_row]]
+    lists = {row[0] for row in book["Lists"].iter_rows(min_row=2, values_only=True)}
+    last = header_row + reading.Limits().max_rows
+    listed = [i for i, field in enumerate(header, start=1) if field in lists]
+    assert listed, "no column with a drop-down"
+    rules = data.data_validations.dataValidation
+    for index in listed:
+        letter = openpyxl.utils.get_column_letter(index)
+        covering = [rule for rule in rules if f"{letter}{last}" in rule.sqref]
+        assert len(covering) == 1 and covering[0].type == "list", (header[index - 1], last)
+        assert f"{letter}{header_row + 1}" in covering[0].sqref and f"{letter}{last + 1}" not in covering[0].sqref
+        assert f"{letter}{header_row}" not in covering[0].sqref  # the header itself stays free
+    assert len(rules) == len(listed) + (kind_id == "indicators_wide")  # one per column, not one per cell

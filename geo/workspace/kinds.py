@@ -211,8 +211,11 @@ def _write_lists(sheet, lang: str) -> None:
 
 
 def _add_dropdowns(data, lists, kind_id: str, header_row: int) -> None:
-    """One list validation per column that has allowed values; other values warn, not refuse
-    (a platform may belong to several systems, written with semicolons)."""
+    """One list validation per column that has allowed values, over every data row the reader accepts
+    (the row cap, ``Limits.max_rows``: one range per column, so the file does not grow with it); other
+    values warn, not refuse (a platform may belong to several systems, written with semicolons)."""
+    from geo.workspace.reading import Limits  # reading imports this module
+    last_row = header_row + Limits().max_rows
     columns = template_columns(kind_id)
     ranges: dict[str, tuple[int, int]] = {}
     for number, (field, _, _) in enumerate(_labelled_lists("zh"), start=2):
@@ -225,7 +228,7 @@ def _add_dropdowns(data, lists, kind_id: str, header_row: int) -> None:
         letter = openpyxl.utils.get_column_letter(index)
         rule = DataValidation(type="list", formula1=f"'{lists.title}'!$B${first}:$B${last}",
                               allow_blank=True, errorStyle="warning", showErrorMessage=True)
-        rule.add(f"{letter}{header_row + 1}:{letter}{header_row + 2000}")
+        rule.add(f"{letter}{header_row + 1}:{letter}{last_row}")
         data.add_data_validation(rule)
     if kind_id == "indicators_wide":  # the indicator named above the header
         first, last = ranges["indicator"]
