@@ -21,7 +21,7 @@ import zipfile
 from geo.uploads import UploadProblem, _Rejected
 from geo.vocab import EDITIONS, INDICATORS, MODES, PLATFORM_SYSTEMS, PLATFORM_TYPES
 from geo.workspace import places, reading
-from geo.workspace.kinds import FORMULA_PREFIXES, STORED_KINDS, safe_text
+from geo.workspace.kinds import STORED_KINDS, safe_text, unguarded
 from geo.workspace.store import Store, WorkspaceError
 
 FORMAT = "jjj-atlas-workspace"
@@ -110,8 +110,6 @@ def _cell(value) -> str:
     return safe_text(value) if isinstance(value, str) else repr(value) if isinstance(value, float) else str(value)
 
 
-def _unguard(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES) else text
 
 
 # ---------------------------------------------------------------- import
@@ -223,7 +221,7 @@ def _rows(archive: zipfile.ZipFile, manifest: dict) -> dict[int, list[dict]]:
             raise _Rejected("archive_mismatch", file=name)
         kind = name.removesuffix(".csv")
         for number, record in enumerate(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")), start=2):
-            row = _checked_row(kind, {k: _unguard(v) for k, v in record.items() if k is not None}, name, number)
+            row = _checked_row(kind, {k: unguarded(v) for k, v in record.items() if k is not None}, name, number)
             version = int(row.pop("version_id"))
             if kinds.get(version) != kind:
                 raise _Rejected("bad_archive", error=f"{name} line {number}: version {version} is not a {kind} upload")

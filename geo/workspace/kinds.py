@@ -92,11 +92,25 @@ def kind(kind_id: str) -> Kind:
 
 def safe_text(value):
     """Text as it will finally be written to a spreadsheet or CSV: control characters stripped, then
-    anything a spreadsheet would run as a formula prefixed with an apostrophe. Non-text passes."""
+    anything a spreadsheet would run as a formula (after leading blanks too) prefixed with an apostrophe.
+    Text that is apostrophes before such a formula gets one more, so ``unguarded`` gives back exactly
+    what was guarded. Non-text passes."""
     if not isinstance(value, str):
         return value
     text = _CONTROL.sub("", value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    return "'" + text if _needs_guard(text) else text
+
+
+def unguarded(text: str) -> str:
+    """The text ``safe_text`` was given (control characters aside): one guarding apostrophe removed."""
+    return text[1:] if text.startswith("'") and _needs_guard(text[1:]) else text
+
+
+_BLANKS = " \u00a0\u3000"
+
+
+def _needs_guard(text: str) -> bool:
+    return text.lstrip("'").lstrip(_BLANKS).startswith(FORMULA_PREFIXES)
 
 
 # ---------------------------------------------------------------- drop-down lists
