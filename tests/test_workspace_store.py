@@ -419,3 +419,70 @@ def _migrated_store_works(store, workspace_id, key, platforms=2, indicator_rows=
     assert [n for n in members if n.startswith("uploads/")] == [f"uploads/{new}-more.csv"]
     new_id, _ = archive.import_zip(store, archive.export_zip(store, workspace_id))
     assert len(entities(store, new_id)) == platforms + 1
+
+
+# ---------------------------------------------------------------- the hostile corpus against the store
+
+
+def _counts(store) -> dict[str, int]:
+    with store.engine.connect() as conn:
+        return {name: conn.execute(sa.select(sa.func.count()).select_from(table)).scalar()
+                for name, table in store.t.items()}
+
+
+def test_hostile_files_of_every_kind_change_nothing(store):
+    from tests import hostile_workspace_corpus as corpus
+    workspace_id, key = store.create("ws")
+    before = _counts(store)
+    for case in corpus.cases() + corpus.kind_cases() + corpus.row_cases():
+        result, version = store.upload(workspace_id, key, case.kind, case.filename, case.data)
+        assert version is None and result.rows == [] and result.problems, case.id
+    assert _counts(store) == before and store.versions(workspace_id) == []
+
+
+def _spreadsheet_cells_are_defused(cells) -> None:
+    from geo.textsafe import FORMULA_PREFIXES
+    for cell in cells:
+        text = str(cell).lstrip("'").lstrip(" \u00a0\u3000")
+        assert not (text.startswith(FORMULA_PREFIXES) and not str(cell).startswith("'")), repr(cell)
+        assert not any(c in str(cell) for c in "\x00\x01"), repr(cell)
+
+
+def test_formula_rows_of_every_kind_are_defused_in_every_exporter(store):
+    """Rows whose every free-text cell is a formula once stripped are kept, and no export runs them:
+    the zip's CSVs (and their round trip), the view's CSV and XLSX (no cell of type 'f')."""
+    import csv
+
+    import openpyxl
+
+    from geo import exports, filters
+    from geo.filters import ViewState
+    from geo.workspace import active
+    from tests import hostile_workspace_corpus as corpus
+    workspace_id, key = store.create("公式")
+    for kind, name, data in corpus.formula_files():
+        result, version = store.upload(workspace_id, key, kind, name, data)
+        assert version is not None and result.problems == [], (kind, [p.describe("en") for p in result.problems])
+    members = _members(archive.export_zip(store, workspace_id))
+    csv_cells = [cell for name, body in members.items() if name.endswith(".csv") and "/" not in name
+                 for row in csv.reader(io.StringIO(body.decode("utf-8"))) for cell in row]
+    _spreadsheet_cells_are_defused(csv_cells)
+    assert sum(cell.startswith("'") for cell in csv_cells) > 100
+    new_id, _ = archive.import_zip(store, archive.export_zip(store, workspace_id))
+    from geo.workspace.kinds import safe_text  # the zip drops control characters, as a spreadsheet would
+    assert sorted(map(safe_text, entities(store, new_id)["name_zh"])) == \
+        sorted(map(safe_text, entities(store, workspace_id)["name_zh"]))
+    assert "'=1+1" in set(entities(store, new_id)["source_title"])  # an apostrophe the user typed stays one
+    try:
+        active.activate(active.load(store, workspace_id), "mine")
+        layers = filters.visible_layers(ViewState(overlays=("platforms", "parks", "project"), source="mine"))
+        assert len(layers.platforms) == len(layers.parks) == len(layers.project) == len(corpus.FORMULAS)
+        book = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(layers)))
+        cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value is not None]
+        assert cells and all(c.data_type != "f" for c in cells)
+        _spreadsheet_cells_are_defused(c.value for c in cells if isinstance(c.value, str))
+        table = exports.to_csv(layers).decode("utf-8-sig")
+        _spreadsheet_cells_are_defused(cell for row in csv.reader(io.StringIO(table)) for cell in row)
+        assert "HYPERLINK" in table
+    finally:
+        active.activate(None)

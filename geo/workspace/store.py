@@ -365,7 +365,7 @@ class Store:
             out = []
             for row in conn.execute(query):
                 out.append({**row.properties, "lon": row.lon, "lat": row.lat, "version_id": row.version_id,
-                            "kind": row.kind, "uploaded": row.created})
+                            "kind": row.kind, "uploaded": _naive_utc(row.created)})
             return out
 
     def all_rows(self, workspace_id: str) -> list[dict]:
@@ -404,6 +404,14 @@ class Store:
                     v = self.t["versions"]
                     conn.execute(v.update().where(v.c.id == new).values(parent=new_ids[int(parent)]))
         return workspace_id, key
+
+
+def _naive_utc(moment: dt.datetime | None) -> dt.datetime | None:
+    """A time in UTC without its zone, as SQLite gives it back: PostgreSQL gives it with the zone, and
+    spreadsheets (the XLSX export) refuse zoned times, so both backends give the same value."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
 
 
 def _parse_time(text) -> dt.datetime | None:
