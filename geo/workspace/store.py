@@ -1,8 +1,8 @@
 """The workspace store: SQLite (one file, the default) or PostgreSQL + PostGIS, same behaviour.
 
-SQLAlchemy Core, three tables: ``workspaces`` (unguessable id, name, the edit key scrypt-hashed with
+SQLAlchemy Core, four tables: ``workspaces`` (unguessable id, name, the edit key scrypt-hashed with
 a salt), ``versions`` (one per upload, revert, delete or import: file name, SHA-256, rows kept, time,
-uploader, parent, and ``state``, the ids of the upload versions whose rows are live after it) and
+uploader, parent, and ``state``, the ids of the upload versions whose rows are live after it),
 ``rows`` (one per accepted row: kind, JSON properties, lon/lat, and a PostGIS point on PostgreSQL),
 and ``files`` (the uploaded file of each upload version, as sent, within the upload size cap).
 
