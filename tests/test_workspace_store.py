@@ -486,3 +486,16 @@ def test_formula_rows_of_every_kind_are_defused_in_every_exporter(store):
         assert "HYPERLINK" in table
     finally:
         active.activate(None)
+
+
+def test_zip_with_an_oversized_or_unlisted_upload_imports_nothing(store):
+    workspace_id, key = store.create("ws")
+    _, first = store.upload(workspace_id, key, "platforms", "p.csv", PLATFORMS.encode())
+    members = _members(archive.export_zip(store, workspace_id))
+    unlisted = {**members, "uploads/1-other.csv": b"name\n"}
+    oversized = {**members, f"uploads/{first}-p.csv": b"x" * (reading.Limits().max_bytes + 1)}
+    for bad, code in ((unlisted, "bad_archive"), (oversized, "too_large")):
+        with pytest.raises(archive.ArchiveError) as err:
+            archive.import_zip(store, _zip(bad))
+        assert err.value.problem.code == code
+    assert _workspace_names(store) == ["ws"]
