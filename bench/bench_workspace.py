@@ -89,15 +89,18 @@ def main() -> None:
              ("19,999 rows, every one with an unknown county", "csv", bad_within_cap)]
     big = hostile_corpus.rows_xlsx(1_048_576)
     cases.append((f"1,048,576-row XLSX ({len(big) / 1024:.0f} kB)", "xlsx", big))
+    wide = hostile_corpus._wide_csv(199, 12_000)  # 2.4 million cells once unpivoted
+    cases.append((f"wide table, 199 years × 12,000 rows ({len(wide) / 2**20:.1f} MB)", "csv", wide, "indicators_wide"))
     print("| case | seconds | longest stall of another thread (ms) | rows kept | messages | outcome |")
     print("|---|---:|---:|---:|---:|---|")
     with tempfile.TemporaryDirectory() as folder:
         store = Store(args.database_url or f"sqlite:///{folder}/bench.sqlite",
                       schema="bench_workspace" if args.database_url else None)
         workspace_id, key = store.create("bench")
-        for label, suffix, data in cases:
+        for label, suffix, data, *kind in cases:
+            kind = kind[0] if kind else "platforms"
             seconds, stall, (result, version) = _timed(
-                lambda suffix=suffix, data=data: store.upload(workspace_id, key, "platforms", f"f.{suffix}", data))
+                lambda suffix=suffix, data=data, kind=kind: store.upload(workspace_id, key, kind, f"f.{suffix}", data))
             outcome = f"version {version}" if version else result.problems[0].code
             print(f"| {label} | {seconds:.2f} | {stall * 1000:.0f} | {len(result.rows)} | {len(result.problems)} "
                   f"| {outcome} |")

@@ -242,3 +242,64 @@ def test_provenance_line_for_cards(store):
     today = row["uploaded"].date().isoformat()
     assert provenance(row, "zh") == f"数值来自工作区“团队名单”（{today} 上传）"
     assert provenance(registry.entities().iloc[0].to_dict() | {"values_from": "curated"}, "en") is None
+
+
+@pytest.mark.parametrize("kind_id", list(KINDS))
+def test_template_dropdowns_cover_every_row_the_reader_accepts(kind_id):
+    """Each list column has one validation from the first data row to the row cap (not the first 2,000)."""
+    book = openpyxl.load_workbook(io.BytesIO(template_xlsx(kind_id, "en")))
+    data = book["Data"]
+    header_row = 2 if kind_id == "indicators_wide" else 1
+    header = [c.value for c in data[header_row]]
+    lists = {row[0] for row in book["Lists"].iter_rows(min_row=2, values_only=True)}
+    last = header_row + reading.Limits().max_rows
+    listed = [i for i, field in enumerate(header, start=1) if field in lists]
+    assert listed, "no column with a drop-down"
+    rules = data.data_validations.dataValidation
+    for index in listed:
+        letter = openpyxl.utils.get_column_letter(index)
+        covering = [rule for rule in rules if f"{letter}{last}" in rule.sqref]
+        assert len(covering) == 1 and covering[0].type == "list", (header[index - 1], last)
+        assert f"{letter}{header_row + 1}" in covering[0].sqref and f"{letter}{last + 1}" not in covering[0].sqref
+        assert f"{letter}{header_row}" not in covering[0].sqref  # the header itself stays free
+    assert len(rules) == len(listed) + (kind_id == "indicators_wide")  # one per column, not one per cell
+
+
+# ---------------------------------------------------------------- the hostile corpus, kind by kind
+
+
+@pytest.mark.parametrize("case", hostile_corpus.kind_cases(), ids=lambda c: c.id)
+def test_hostile_file_of_every_kind_is_refused_with_its_message(case):
+    result = reading.read(case.kind, case.filename, case.data)
+    assert result.rejected and result.rows == []
+    assert [p.code for p in result.problems] == [case.code]
+    for lang in ("zh", "en"):
+        text = result.problems[0].describe(lang)
+        assert text and "{" not in text and "Traceback" not in text
+
+
+@pytest.mark.parametrize("case", hostile_corpus.row_cases(), ids=lambda c: c.id)
+def test_bad_rows_of_every_kind_are_named_by_row_and_column(case):
+    result = reading.read(case.kind, case.filename, case.data)
+    assert not result.rejected and result.rows == []
+    assert sorted((p.row, p.column, p.code) for p in result.problems) == sorted(case.problems)
+    for problem in result.problems:
+        assert problem.describe("en").startswith(f"Row {problem.row}, column {problem.column}: ")
+        assert problem.describe("zh").startswith(f"第 {problem.row} 行")
+        assert "{" not in problem.describe("en") + problem.describe("zh")
+
+
+def test_wide_table_cells_count_against_the_row_cap():
+    """200 cities × 150 years is 30,000 rows once unpivoted: refused by the cap, not unpivoted whole."""
+    result = reading.read("indicators_wide", "w.csv", hostile_corpus._wide_csv(150, 200),
+                          limits=reading.Limits(max_seconds=600))
+    assert result.rejected and [p.code for p in result.problems] == ["too_many_rows"]
+    assert len(_read("indicators_wide", "indicator,gdp\ncity,2019,2020\n北京,1,2\n天津,3,4\n").rows) == 4
+
+
+def test_a_data_row_past_the_cap_refuses_the_file():
+    header = "title of the table\nname,city\n"
+    at_cap = header + "测试平台 001,天津\n" * 100
+    assert len(_read("platforms", at_cap, limits=reading.Limits(max_rows=100)).rows) == 100
+    over = _read("platforms", at_cap + "测试平台 001,天津\n", limits=reading.Limits(max_rows=100))
+    assert over.rejected and [p.code for p in over.problems] == ["too_many_rows"]

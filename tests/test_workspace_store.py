@@ -11,14 +11,16 @@ import io
 import json
 import os
 import secrets
+import shutil
 import threading
 import zipfile
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
-from geo.workspace import archive, entities, indicators
-from geo.workspace.store import Store, WorkspaceError
+from geo.workspace import archive, entities, indicators, reading
+from geo.workspace.store import Store, WorkspaceError, _tables
 
 PLATFORMS = ("name,platform_type,county,longitude,latitude,source\n"
              "测试平台 001 / Test platform 001,innovation,蓟县,,,测试来源\n"
@@ -192,7 +194,8 @@ def test_zip_round_trip_keeps_history_and_rows(store):
     data = archive.export_zip(store, workspace_id)
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         manifest = json.loads(z.read("manifest.json"))
-        assert sorted(z.namelist()) == ["indicator.csv", "manifest.json", "platform.csv"]
+        assert sorted(z.namelist()) == ["indicator.csv", "manifest.json", "platform.csv", "uploads/1-p.csv",
+                                        "uploads/2-i.csv", "uploads/3-more.csv"]
     assert [v["action"] for v in manifest["versions"]] == ["upload", "upload", "replace"]
     new_id, new_key = archive.import_zip(store, data)
     assert new_id != workspace_id and store.check_key(new_id, new_key)
@@ -256,3 +259,243 @@ def test_ids_and_keys_never_start_with_a_dash(monkeypatch):
     tokens = iter(["-looks-like-an-option", "fine_token"])
     monkeypatch.setattr(store_module.secrets, "token_urlsafe", lambda n: next(tokens))
     assert store_module._token(16) == "fine_token"
+
+
+# ---------------------------------------------------------------- upload files in the store and the zip
+
+
+def _members(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, body in members.items():
+            z.writestr(name, body)
+    return out.getvalue()
+
+
+def test_upload_files_are_kept_exported_with_their_hashes_and_restored(store):
+    workspace_id, key = store.create("文件")
+    _, first = store.upload(workspace_id, key, "platforms", "p.csv", PLATFORMS.encode())
+    _, second = store.upload(workspace_id, key, "indicators", "i.csv", INDICATORS.encode())
+    assert store.upload_file(workspace_id, first) == PLATFORMS.encode()
+    revert = store.revert(workspace_id, first, key)
+    assert store.upload_file(workspace_id, revert) is None  # only uploads have a file
+    members = _members(archive.export_zip(store, workspace_id))
+    manifest = json.loads(members["manifest.json"])
+    assert members[f"uploads/{first}-p.csv"] == PLATFORMS.encode()
+    assert members[f"uploads/{second}-i.csv"] == INDICATORS.encode()
+    assert manifest["uploads"][f"uploads/{first}-p.csv"] == {
+        "version": first, "sha256": hashlib.sha256(PLATFORMS.encode()).hexdigest(), "size": len(PLATFORMS.encode())}
+    new_id, _ = archive.import_zip(store, archive.export_zip(store, workspace_id))
+    restored = {v["file_name"]: store.upload_file(new_id, v["id"]) for v in store.versions(new_id)}
+    assert restored == {"p.csv": PLATFORMS.encode(), "i.csv": INDICATORS.encode(), None: None}
+
+
+def test_hostile_file_names_become_safe_member_names(store):
+    workspace_id, key = store.create("名字")
+    names = ["../../etc/pass\x01wd.csv", "..\\..\\evil.csv", "\u202e测试 名单 (1).csv", "\x00.csv"]
+    for name in names:
+        store.upload(workspace_id, key, "platforms", name, PLATFORMS.encode())
+    members = [n for n in _members(archive.export_zip(store, workspace_id)) if n.startswith("uploads/")]
+    assert members == ["uploads/1-passwd.csv", "uploads/2-evil.csv", "uploads/3-测试_名单_1_.csv", "uploads/4-csv"]
+    new_id, _ = archive.import_zip(store, archive.export_zip(store, workspace_id))
+    assert [v["file_name"] for v in store.versions(new_id)] == [  # as sent, without control characters
+        "../../etc/passwd.csv", "..\\..\\evil.csv", "测试 名单 (1).csv", ".csv"]
+
+
+def test_upload_file_whose_hash_differs_from_the_manifest_imports_nothing(store):
+    workspace_id, key = store.create("ws")
+    _, first = store.upload(workspace_id, key, "platforms", "p.csv", PLATFORMS.encode())
+    members = _members(archive.export_zip(store, workspace_id))
+    members[f"uploads/{first}-p.csv"] = PLATFORMS.replace("测试来源", "改过").encode()
+    with pytest.raises(archive.ArchiveError) as err:
+        archive.import_zip(store, _zip(members))
+    assert err.value.problem.code == "archive_mismatch"
+    assert err.value.problem.describe("en") == f"The checksum of uploads/{first}-p.csv differs from the manifest"
+    manifest = json.loads(members["manifest.json"])  # a matching manifest entry, but not the version's own hash
+    manifest["uploads"][f"uploads/{first}-p.csv"]["sha256"] = hashlib.sha256(members[f"uploads/{first}-p.csv"]) \
+        .hexdigest()
+    members["manifest.json"] = json.dumps(manifest).encode()
+    with pytest.raises(archive.ArchiveError) as err:
+        archive.import_zip(store, _zip(members))
+    assert err.value.problem.code == "archive_mismatch"
+    assert _workspace_names(store) == ["ws"]
+
+
+@pytest.mark.parametrize("member", ["../p.csv", "uploads/../../p.csv", "uploads/1-../../p.csv", "/etc/p.csv",
+                                    "uploads/1-p.csv/../../x", "uploads\\..\\p.csv", "uploads/9-p.csv"])
+def test_zip_with_path_traversal_names_imports_nothing(store, member):
+    workspace_id, key = store.create("ws")
+    _, first = store.upload(workspace_id, key, "platforms", "p.csv", PLATFORMS.encode())
+    members = _members(archive.export_zip(store, workspace_id))
+    body = members.pop(f"uploads/{first}-p.csv")
+    manifest = json.loads(members["manifest.json"])
+    manifest["uploads"] = {member: {"version": first, "sha256": hashlib.sha256(body).hexdigest(), "size": len(body)}}
+    members["manifest.json"], members[member] = json.dumps(manifest).encode(), body
+    with pytest.raises(archive.ArchiveError) as err:
+        archive.import_zip(store, _zip(members))
+    assert err.value.problem.code == "bad_archive"
+    assert ".." not in err.value.problem.describe("en")
+    assert _workspace_names(store) == ["ws"]
+
+
+def test_archive_without_upload_files_still_imports(store):
+    """A zip exported before files were kept (format 1: no ``uploads``) imports as before."""
+    workspace_id, key = store.create("ws")
+    _, first = store.upload(workspace_id, key, "platforms", "p.csv", PLATFORMS.encode())
+    members = _members(archive.export_zip(store, workspace_id))
+    members.pop(f"uploads/{first}-p.csv")
+    manifest = json.loads(members["manifest.json"])
+    del manifest["uploads"]
+    manifest["format_version"] = 1
+    members["manifest.json"] = json.dumps(manifest).encode()
+    new_id, _ = archive.import_zip(store, _zip(members))
+    assert len(entities(store, new_id)) == 2
+    assert store.upload_file(new_id, store.versions(new_id)[0]["id"]) is None
+
+
+MAIN_STORE = Path(__file__).parent / "data" / "workspace_store_main_f829d83.sqlite"
+MAIN_ID, MAIN_KEY = "rKj-SVshqm4O03ewjxkBZQ", "XzXehhb1IP2BXQvg-Koq7J_tEHRSQ8tF"
+
+
+def test_sqlite_store_made_by_main_opens_keeps_its_data_and_gains_files(tmp_path):
+    """tests/data/workspace_store_main_f829d83.sqlite was written by main's code at commit f829d83
+    (before upload files were kept): one workspace, a platform and an indicator upload."""
+    path = tmp_path / "old.sqlite"
+    shutil.copy(MAIN_STORE, path)
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        assert "files" not in sa.inspect(conn).get_table_names()
+    engine.dispose()
+    store = Store(f"sqlite:///{path}")
+    try:
+        _migrated_store_works(store, MAIN_ID, MAIN_KEY)
+    finally:
+        store.dispose()
+
+
+def test_store_made_before_the_files_table_opens_and_works(store):
+    """The same on either backend: a store whose ``files`` table is missing (as main's code made it)."""
+    with store.engine.begin() as conn:
+        store.t["files"].drop(conn)
+    workspace_id, key = store.create("迁移前")
+    store.save(workspace_id, reading.read("platforms", "p.csv", PLATFORMS.encode()), "p.csv",
+               hashlib.sha256(PLATFORMS.encode()).hexdigest())
+    store.save(workspace_id, reading.read("indicators", "i.csv", INDICATORS.encode()), "i.csv",
+               hashlib.sha256(INDICATORS.encode()).hexdigest())
+    reopened = Store(store.url.render_as_string(hide_password=False), schema=store.metadata.schema)
+    try:
+        _migrated_store_works(reopened, workspace_id, key, indicator_rows=2)
+    finally:
+        reopened.dispose()
+
+
+def test_the_migration_adds_only_the_files_table(tmp_path):
+    """Every other table and column is as main's code made them, so its stores need no other change."""
+    shutil.copy(MAIN_STORE, tmp_path / "old.sqlite")  # opening a WAL file writes beside it
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'old.sqlite'}")
+    with engine.connect() as conn:
+        found = sa.inspect(conn)
+        old = {t: sorted(c["name"] for c in found.get_columns(t)) for t in found.get_table_names()}
+    engine.dispose()
+    new = {name: sorted(c.name for c in table.columns) for name, table in _tables(sa.MetaData(), False).items()}
+    assert new.pop("files") and new == old
+
+
+def _migrated_store_works(store, workspace_id, key, platforms=2, indicator_rows=1):
+    assert store.check_key(workspace_id, key)
+    old_versions = store.versions(workspace_id)
+    assert [v["action"] for v in old_versions] == ["upload", "upload"]
+    assert len(entities(store, workspace_id)) == platforms
+    assert len(indicators(store, workspace_id)) == indicator_rows
+    assert all(store.upload_file(workspace_id, v["id"]) is None for v in old_versions)
+    _, new = store.upload(workspace_id, key, "platforms", "more.csv", MORE.encode())
+    assert store.upload_file(workspace_id, new) == MORE.encode()
+    members = _members(archive.export_zip(store, workspace_id))
+    assert [n for n in members if n.startswith("uploads/")] == [f"uploads/{new}-more.csv"]
+    new_id, _ = archive.import_zip(store, archive.export_zip(store, workspace_id))
+    assert len(entities(store, new_id)) == platforms + 1
+
+
+# ---------------------------------------------------------------- the hostile corpus against the store
+
+
+def _counts(store) -> dict[str, int]:
+    with store.engine.connect() as conn:
+        return {name: conn.execute(sa.select(sa.func.count()).select_from(table)).scalar()
+                for name, table in store.t.items()}
+
+
+def test_hostile_files_of_every_kind_change_nothing(store):
+    from tests import hostile_workspace_corpus as corpus
+    workspace_id, key = store.create("ws")
+    before = _counts(store)
+    for case in corpus.cases() + corpus.kind_cases() + corpus.row_cases():
+        result, version = store.upload(workspace_id, key, case.kind, case.filename, case.data)
+        assert version is None and result.rows == [] and result.problems, case.id
+    assert _counts(store) == before and store.versions(workspace_id) == []
+
+
+def _spreadsheet_cells_are_defused(cells) -> None:
+    from geo.textsafe import FORMULA_PREFIXES
+    for cell in cells:
+        text = str(cell).lstrip("'").lstrip(" \u00a0\u3000")
+        assert not (text.startswith(FORMULA_PREFIXES) and not str(cell).startswith("'")), repr(cell)
+        assert not any(c in str(cell) for c in "\x00\x01"), repr(cell)
+
+
+def test_formula_rows_of_every_kind_are_defused_in_every_exporter(store):
+    """Rows whose every free-text cell is a formula once stripped are kept, and no export runs them:
+    the zip's CSVs (and their round trip), the view's CSV and XLSX (no cell of type 'f')."""
+    import csv
+
+    import openpyxl
+
+    from geo import exports, filters
+    from geo.filters import ViewState
+    from geo.workspace import active
+    from tests import hostile_workspace_corpus as corpus
+    workspace_id, key = store.create("公式")
+    for kind, name, data in corpus.formula_files():
+        result, version = store.upload(workspace_id, key, kind, name, data)
+        assert version is not None and result.problems == [], (kind, [p.describe("en") for p in result.problems])
+    members = _members(archive.export_zip(store, workspace_id))
+    csv_cells = [cell for name, body in members.items() if name.endswith(".csv") and "/" not in name
+                 for row in csv.reader(io.StringIO(body.decode("utf-8"))) for cell in row]
+    _spreadsheet_cells_are_defused(csv_cells)
+    assert sum(cell.startswith("'") for cell in csv_cells) > 100
+    new_id, _ = archive.import_zip(store, archive.export_zip(store, workspace_id))
+    from geo.workspace.kinds import safe_text  # the zip drops control characters, as a spreadsheet would
+    assert sorted(map(safe_text, entities(store, new_id)["name_zh"])) == \
+        sorted(map(safe_text, entities(store, workspace_id)["name_zh"]))
+    assert "'=1+1" in set(entities(store, new_id)["source_title"])  # an apostrophe the user typed stays one
+    try:
+        active.activate(active.load(store, workspace_id), "mine")
+        layers = filters.visible_layers(ViewState(overlays=("platforms", "parks", "project"), source="mine"))
+        assert len(layers.platforms) == len(layers.parks) == len(layers.project) == len(corpus.FORMULAS)
+        book = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(layers)))
+        cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value is not None]
+        assert cells and all(c.data_type != "f" for c in cells)
+        _spreadsheet_cells_are_defused(c.value for c in cells if isinstance(c.value, str))
+        table = exports.to_csv(layers).decode("utf-8-sig")
+        _spreadsheet_cells_are_defused(cell for row in csv.reader(io.StringIO(table)) for cell in row)
+        assert "HYPERLINK" in table
+    finally:
+        active.activate(None)
+
+
+def test_zip_with_an_oversized_or_unlisted_upload_imports_nothing(store):
+    workspace_id, key = store.create("ws")
+    _, first = store.upload(workspace_id, key, "platforms", "p.csv", PLATFORMS.encode())
+    members = _members(archive.export_zip(store, workspace_id))
+    unlisted = {**members, "uploads/1-other.csv": b"name\n"}
+    oversized = {**members, f"uploads/{first}-p.csv": b"x" * (reading.Limits().max_bytes + 1)}
+    for bad, code in ((unlisted, "bad_archive"), (oversized, "too_large")):
+        with pytest.raises(archive.ArchiveError) as err:
+            archive.import_zip(store, _zip(bad))
+        assert err.value.problem.code == code
+    assert _workspace_names(store) == ["ws"]

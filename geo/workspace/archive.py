@@ -1,7 +1,10 @@
-"""A whole workspace as one zip: a CSV per kind (every row of every version) and ``manifest.json``
-(the versions with their states, the file hashes). Importing checks the archive's size and member
-count before reading, the hashes, and every row again (codes, vocabulary ids, points in their
-county), then restores the history as a new workspace in one transaction.
+"""A whole workspace as one zip: a CSV per kind (every row of every version), each upload's own file
+under ``uploads/<version>-<safe file name>`` and ``manifest.json`` (the versions with their states, the
+hashes of the CSVs and of the upload files). Importing checks the archive's size and member count before
+reading, that every member is one the manifest names (an upload's member name is rebuilt from its
+version, so ``../`` or any other name is refused), the hashes, and every row again (codes, vocabulary
+ids, points in their county), then restores the history and the files as a new workspace in one
+transaction. Nothing is written anywhere but the store.
 """
 
 from __future__ import annotations
@@ -11,19 +14,25 @@ import datetime as dt
 import hashlib
 import io
 import json
+import re
+import unicodedata
 import zipfile
 
 from geo.uploads import UploadProblem, _Rejected
 from geo.vocab import EDITIONS, INDICATORS, MODES, PLATFORM_SYSTEMS, PLATFORM_TYPES
 from geo.workspace import places, reading
-from geo.workspace.kinds import FORMULA_PREFIXES, STORED_KINDS, safe_text
+from geo.workspace.kinds import STORED_KINDS, safe_text, unguarded
 from geo.workspace.store import Store, WorkspaceError
 
 FORMAT = "jjj-atlas-workspace"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the upload files under uploads/ (version 1 archives still import)
 MANIFEST = "manifest.json"
-ARCHIVE_LIMITS = reading.Limits(max_zip_members=len(STORED_KINDS) + 1, max_unzipped_bytes=200 * 2**20,
-                                max_bytes=100 * 2**20)
+UPLOADS = "uploads/"
+MAX_ARCHIVED_UPLOADS = 2_000
+ARCHIVE_LIMITS = reading.Limits(max_zip_members=len(STORED_KINDS) + 1 + MAX_ARCHIVED_UPLOADS,
+                                max_unzipped_bytes=300 * 2**20, max_bytes=300 * 2**20)
+_UNSAFE_NAME = re.compile(r"[^\w.\-]+")
+MAX_SAFE_NAME = 100
 _VERSION_FIELDS = ("id", "action", "kind", "file_name", "sha256", "rows_accepted", "created", "uploader",
                    "parent", "state", "reverted", "deleted")
 _BASE = ["version_id", "line", "lon", "lat"]
@@ -41,18 +50,44 @@ def export_zip(store: Store, workspace_id: str) -> bytes:
         of_kind = [r for r in rows if r["kind"] == kind]
         if of_kind:
             files[f"{kind}.csv"] = _csv(of_kind)
+    names = {v["id"]: v["file_name"] for v in versions}
+    uploaded = {upload_member(vid, names.get(vid)): (vid, data)
+                for vid, data in store.upload_files(workspace_id).items()}
     manifest = {
         "format": FORMAT, "format_version": FORMAT_VERSION, "exported": dt.datetime.now(dt.timezone.utc).isoformat(),
         "workspace": {"name": info["name"], "created": _iso(info["created"])},
         "versions": [{k: _iso(v[k]) for k in _VERSION_FIELDS} for v in versions],
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in files.items()},
+        "uploads": {name: {"version": vid, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+                    for name, (vid, data) in uploaded.items()},
     }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
         for name, data in files.items():
             archive.writestr(name, data)
+        for name, (_, data) in uploaded.items():
+            archive.writestr(name, data)
     return out.getvalue()
+
+
+def safe_file_name(name: str | None) -> str:
+    """A file name that is only a name: the last path part, no control or format characters, letters
+    (any script), digits, ``.``, ``-`` and ``_`` only, no leading dot, at most ``MAX_SAFE_NAME`` characters."""
+    text = unicodedata.normalize("NFC", str(name or ""))
+    text = "".join(c for c in text if not unicodedata.category(c).startswith("C"))
+    text = re.split(r"[/\\]", text)[-1]
+    text = _UNSAFE_NAME.sub("_", text).lstrip("._")
+    if len(text) > MAX_SAFE_NAME:  # keep the extension: it says how the file is read
+        stem, dot, extension = text.rpartition(".")
+        extension = extension[:10] if dot else ""
+        text = stem[:MAX_SAFE_NAME - len(extension) - 1] + "." + extension if extension else text[:MAX_SAFE_NAME]
+    return text or "file"
+
+
+def upload_member(version_id: int, file_name: str | None) -> str:
+    """The zip member of an upload version's file: ``uploads/<version>-<safe file name>``."""
+    return f"{UPLOADS}{int(version_id)}-{safe_file_name(file_name)}"
 
 
 def _iso(value):
@@ -75,8 +110,6 @@ def _cell(value) -> str:
     return safe_text(value) if isinstance(value, str) else repr(value) if isinstance(value, float) else str(value)
 
 
-def _unguard(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES) else text
 
 
 # ---------------------------------------------------------------- import
@@ -88,11 +121,12 @@ def import_zip(store: Store, data: bytes) -> tuple[str, str]:
         archive = reading.check_zip(bytes(data), ARCHIVE_LIMITS)
         manifest = _manifest(archive)
         rows_by_version = _rows(archive, manifest)
+        files_by_version = _uploads(archive, manifest)
     except _Rejected as rejected:
         raise ArchiveError(rejected.problem) from None
     versions = manifest["versions"]
     name = str(manifest.get("workspace", {}).get("name") or "imported")[:200]
-    return store.restore(name, versions, rows_by_version)
+    return store.restore(name, versions, rows_by_version, files_by_version)
 
 
 class ArchiveError(Exception):
@@ -114,8 +148,10 @@ def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
 
 def _manifest(archive: zipfile.ZipFile) -> dict:
     names = set(archive.namelist())
+    if len(names) != len(archive.namelist()):
+        raise _Rejected("bad_archive", error="a member name is repeated")
     allowed = {MANIFEST} | {f"{k}.csv" for k in STORED_KINDS}
-    if MANIFEST not in names or names - allowed:
+    if MANIFEST not in names or {n for n in names - allowed if not _upload_like(n)}:
         raise _Rejected("bad_archive", error="unexpected members" if MANIFEST in names else "no manifest.json")
     text = _read_member(archive, MANIFEST).decode("utf-8", errors="replace")
     if not reading.json_depth_ok(text, 8):
@@ -133,10 +169,47 @@ def _manifest(archive: zipfile.ZipFile) -> dict:
                 not isinstance(version.get("state"), list) or \
                 version.get("kind") not in (None, *STORED_KINDS):
             raise _Rejected("bad_archive", error="a version in manifest.json is malformed")
+    uploads = manifest.setdefault("uploads", {})
+    if not isinstance(uploads, dict) or not set(manifest["files"]) <= allowed - {MANIFEST}:
+        raise _Rejected("bad_archive", error="manifest.json is not a workspace manifest")
     for name in names - {MANIFEST}:
-        if name not in manifest["files"]:
-            raise _Rejected("bad_archive", error=f"{name} is not in the manifest")
+        if name not in manifest["files"] and name not in uploads:
+            raise _Rejected("bad_archive", error="a member is not in the manifest")
     return manifest
+
+
+def _upload_like(name: str) -> bool:
+    """Whether a member name could be an upload's (checked exactly against its version later)."""
+    rest = name.removeprefix(UPLOADS)
+    return rest != name and "/" not in rest and "\\" not in rest and safe_file_name(rest) == rest
+
+
+def _uploads(archive: zipfile.ZipFile, manifest: dict) -> dict[int, bytes]:
+    """The upload files by (archived) version id, each under the name its version gives, of the
+    declared size (within the upload cap) and hash, which is also the version's own file hash."""
+    versions = {v["id"]: v for v in manifest["versions"]}
+    names = set(archive.namelist())
+    cap = reading.Limits().max_bytes
+    out: dict[int, bytes] = {}
+    for name, entry in manifest["uploads"].items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("version"), int) or \
+                entry["version"] not in versions or entry["version"] in out:
+            raise _Rejected("bad_archive", error="an upload in manifest.json is malformed")
+        version = versions[entry["version"]]
+        expected = upload_member(version["id"], version.get("file_name"))
+        if version["action"] not in ("upload", "replace") or name != expected:
+            raise _Rejected("bad_archive", error=f"upload {entry['version']} has an unexpected name or version")
+        if name not in names:
+            raise _Rejected("archive_mismatch", file=name)
+        if archive.getinfo(name).file_size > cap:
+            raise _Rejected("too_large", size_mb=f"{archive.getinfo(name).file_size / 2**20:.1f}",
+                            limit_mb=cap // 2**20)
+        data = _read_member(archive, name)
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != entry.get("sha256") or digest != version.get("sha256"):
+            raise _Rejected("archive_mismatch", file=name)
+        out[version["id"]] = data
+    return out
 
 
 def _rows(archive: zipfile.ZipFile, manifest: dict) -> dict[int, list[dict]]:
@@ -148,7 +221,7 @@ def _rows(archive: zipfile.ZipFile, manifest: dict) -> dict[int, list[dict]]:
             raise _Rejected("archive_mismatch", file=name)
         kind = name.removesuffix(".csv")
         for number, record in enumerate(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")), start=2):
-            row = _checked_row(kind, {k: _unguard(v) for k, v in record.items() if k is not None}, name, number)
+            row = _checked_row(kind, {k: unguarded(v) for k, v in record.items() if k is not None}, name, number)
             version = int(row.pop("version_id"))
             if kinds.get(version) != kind:
                 raise _Rejected("bad_archive", error=f"{name} line {number}: version {version} is not a {kind} upload")

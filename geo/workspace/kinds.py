@@ -92,11 +92,25 @@ def kind(kind_id: str) -> Kind:
 
 def safe_text(value):
     """Text as it will finally be written to a spreadsheet or CSV: control characters stripped, then
-    anything a spreadsheet would run as a formula prefixed with an apostrophe. Non-text passes."""
+    anything a spreadsheet would run as a formula (after leading blanks too) prefixed with an apostrophe.
+    Text that is apostrophes before such a formula gets one more, so ``unguarded`` gives back exactly
+    what was guarded. Non-text passes."""
     if not isinstance(value, str):
         return value
     text = _CONTROL.sub("", value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    return "'" + text if _needs_guard(text) else text
+
+
+def unguarded(text: str) -> str:
+    """The text ``safe_text`` was given (control characters aside): one guarding apostrophe removed."""
+    return text[1:] if text.startswith("'") and _needs_guard(text[1:]) else text
+
+
+_BLANKS = " \u00a0\u3000"
+
+
+def _needs_guard(text: str) -> bool:
+    return text.lstrip("'").lstrip(_BLANKS).startswith(FORMULA_PREFIXES)
 
 
 # ---------------------------------------------------------------- drop-down lists
@@ -211,8 +225,11 @@ def _write_lists(sheet, lang: str) -> None:
 
 
 def _add_dropdowns(data, lists, kind_id: str, header_row: int) -> None:
-    """One list validation per column that has allowed values; other values warn, not refuse
-    (a platform may belong to several systems, written with semicolons)."""
+    """One list validation per column that has allowed values, over every data row the reader accepts
+    (the row cap, ``Limits.max_rows``: one range per column, so the file does not grow with it); other
+    values warn, not refuse (a platform may belong to several systems, written with semicolons)."""
+    from geo.workspace.reading import Limits  # reading imports this module
+    last_row = header_row + Limits().max_rows
     columns = template_columns(kind_id)
     ranges: dict[str, tuple[int, int]] = {}
     for number, (field, _, _) in enumerate(_labelled_lists("zh"), start=2):
@@ -225,7 +242,7 @@ def _add_dropdowns(data, lists, kind_id: str, header_row: int) -> None:
         letter = openpyxl.utils.get_column_letter(index)
         rule = DataValidation(type="list", formula1=f"'{lists.title}'!$B${first}:$B${last}",
                               allow_blank=True, errorStyle="warning", showErrorMessage=True)
-        rule.add(f"{letter}{header_row + 1}:{letter}{header_row + 2000}")
+        rule.add(f"{letter}{header_row + 1}:{letter}{last_row}")
         data.add_data_validation(rule)
     if kind_id == "indicators_wide":  # the indicator named above the header
         first, last = ranges["indicator"]

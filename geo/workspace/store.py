@@ -1,9 +1,13 @@
 """The workspace store: SQLite (one file, the default) or PostgreSQL + PostGIS, same behaviour.
 
-SQLAlchemy Core, three tables: ``workspaces`` (unguessable id, name, the edit key scrypt-hashed with
+SQLAlchemy Core, four tables: ``workspaces`` (unguessable id, name, the edit key scrypt-hashed with
 a salt), ``versions`` (one per upload, revert, delete or import: file name, SHA-256, rows kept, time,
-uploader, parent, and ``state``, the ids of the upload versions whose rows are live after it) and
-``rows`` (one per accepted row: kind, JSON properties, lon/lat, and a PostGIS point on PostgreSQL).
+uploader, parent, and ``state``, the ids of the upload versions whose rows are live after it),
+``rows`` (one per accepted row: kind, JSON properties, lon/lat, and a PostGIS point on PostgreSQL),
+and ``files`` (the uploaded file of each upload version, as sent, within the upload size cap).
+
+Opening a store creates what is missing: a store made before ``files`` existed gains the table and
+keeps its data; its earlier versions simply have no file (``upload_file`` returns None for them).
 
 Every change is one transaction that first locks the workspace (``SELECT … FOR UPDATE`` on
 PostgreSQL, ``BEGIN IMMEDIATE`` on SQLite), so two uploads at once both land as versions, each
@@ -19,6 +23,7 @@ import hmac
 import json
 import os
 import secrets
+import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -69,6 +74,12 @@ def _token(nbytes: int) -> str:
     return token
 
 
+def printable(text: str | None) -> str:
+    """``text`` without control, format or lone surrogate characters: a name as the history shows it
+    (PostgreSQL refuses NUL in text, UTF-8 cannot encode a lone surrogate, U+202E reverses what follows)."""
+    return "".join(c for c in str(text or "") if not unicodedata.category(c).startswith("C"))
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
@@ -113,7 +124,19 @@ def _tables(metadata: sa.MetaData, postgis: bool) -> dict[str, sa.Table]:
         from geoalchemy2 import Geometry
         columns.append(sa.Column("geom", Geometry("POINT", srid=4326, spatial_index=True)))
     rows = sa.Table("rows", metadata, *columns, sa.Index(None, "workspace_id", "version_id"))
-    return {"workspaces": workspaces, "versions": versions, "rows": rows}
+    return {"workspaces": workspaces, "versions": versions, "rows": rows, "files": _files_table(metadata, versions)}
+
+
+def _files_table(metadata: sa.MetaData, versions: sa.Table) -> sa.Table:
+    """The uploaded files, one per upload version. A table of its own (not a column of ``versions``), so
+    a store made before it existed gains it by ``create_all`` without rewriting any existing row."""
+    return sa.Table(
+        "files", metadata,
+        sa.Column("version_id", sa.Integer, sa.ForeignKey(versions.c.id), primary_key=True),
+        sa.Column("workspace_id", sa.String(64), nullable=False, index=True),
+        sa.Column("sha256", sa.String(64), nullable=False),
+        sa.Column("size", sa.Integer, nullable=False),
+        sa.Column("data", sa.LargeBinary, nullable=False))
 
 
 class Store:
@@ -159,7 +182,7 @@ class Store:
 
     def create(self, name: str) -> tuple[str, str]:
         """A new workspace; returns (id, edit key). The key is stored only as a salted scrypt hash."""
-        name = (name or "").strip()
+        name = printable(name).strip()
         if not name or len(name) > MAX_NAME:
             raise WorkspaceError("ws_bad_args", error=f"name must be 1–{MAX_NAME} characters")
         workspace_id, key, salt = _token(16), _token(24), secrets.token_bytes(16)
@@ -214,13 +237,15 @@ class Store:
         if result.rejected or not result.rows:
             return result, None
         version_id = self.save(workspace_id, result, filename=filename, sha256=hashlib.sha256(data).hexdigest(),
-                               uploader=uploader, replace=replace)
+                               uploader=uploader, replace=replace, data=data)
         return result, version_id
 
     def save(self, workspace_id: str, result: reading.Reading, filename: str, sha256: str,
-             uploader: str | None = None, replace: bool = False) -> int:
-        """Store checked rows as one version in one transaction (callers check the key first)."""
-        uploader = (uploader or "").strip()[:MAX_NAME] or None
+             uploader: str | None = None, replace: bool = False, data: bytes | None = None) -> int:
+        """Store checked rows (and, given ``data``, the file they came from) as one version in one
+        transaction (callers check the key first)."""
+        uploader = printable(uploader).strip()[:MAX_NAME] or None
+        filename = printable(filename)
         with self._write(workspace_id) as conn:
             latest = self._latest(conn, workspace_id)
             state = json.loads(latest.state) if latest is not None else []
@@ -231,8 +256,34 @@ class Store:
                 file_name=filename[:255], sha256=sha256, rows_accepted=len(result.rows), uploader=uploader,
                 parent=latest.id if latest is not None else None)
             self._insert_rows(conn, workspace_id, version_id, result.kind, result.rows)
+            if data is not None:
+                self._insert_file(conn, workspace_id, version_id, data, sha256)
             self._set_state(conn, version_id, state + [version_id])
         return version_id
+
+    def _insert_file(self, conn, workspace_id: str, version_id: int, data: bytes, sha256: str) -> None:
+        """Keep an upload's file as sent; refused beyond the upload cap (the reader refuses it first)."""
+        if len(data) > reading.Limits().max_bytes or hashlib.sha256(data).hexdigest() != sha256:
+            raise WorkspaceError("ws_bad_args", error="the file is larger than the upload cap or not the one hashed")
+        conn.execute(self.t["files"].insert().values(version_id=version_id, workspace_id=workspace_id,
+                                                     sha256=sha256, size=len(data), data=bytes(data)))
+
+    def upload_file(self, workspace_id: str, version_id: int) -> bytes | None:
+        """The file an upload version was made from, as sent; None for other versions and for uploads
+        made before the store kept files."""
+        f = self.t["files"]
+        with self.engine.connect() as conn:
+            data = conn.execute(sa.select(f.c.data).where(f.c.workspace_id == workspace_id,
+                                                          f.c.version_id == int(version_id))).scalar()
+        return None if data is None else bytes(data)
+
+    def upload_files(self, workspace_id: str) -> dict[int, bytes]:
+        """Every kept upload file of the workspace, by version id (for the zip export)."""
+        f = self.t["files"]
+        with self.engine.connect() as conn:
+            found = conn.execute(sa.select(f.c.version_id, f.c.data).where(f.c.workspace_id == workspace_id)
+                                 .order_by(f.c.version_id))
+            return {row.version_id: bytes(row.data) for row in found}
 
     def _kind_of(self, conn, version_id: int) -> str | None:
         v = self.t["versions"]
@@ -314,7 +365,7 @@ class Store:
             out = []
             for row in conn.execute(query):
                 out.append({**row.properties, "lon": row.lon, "lat": row.lat, "version_id": row.version_id,
-                            "kind": row.kind, "uploaded": row.created})
+                            "kind": row.kind, "uploaded": _naive_utc(row.created)})
             return out
 
     def all_rows(self, workspace_id: str) -> list[dict]:
@@ -325,8 +376,9 @@ class Store:
                      "kind": row.kind, "line": row.line}
                     for row in conn.execute(sa.select(r).where(r.c.workspace_id == workspace_id).order_by(r.c.id))]
 
-    def restore(self, name: str, versions: list[dict], rows_by_version: dict[int, list[dict]]) -> tuple[str, str]:
-        """A new workspace holding the given history (from an archive), in one transaction."""
+    def restore(self, name: str, versions: list[dict], rows_by_version: dict[int, list[dict]],
+                files_by_version: dict[int, bytes] | None = None) -> tuple[str, str]:
+        """A new workspace holding the given history and upload files (from an archive), in one transaction."""
         workspace_id, key = self.create(name)
         with self._write(workspace_id) as conn:
             new_ids: dict[int, int] = {}
@@ -341,6 +393,8 @@ class Store:
                     created=_parse_time(version.get("created")))
                 if rows_by_version.get(old):
                     self._insert_rows(conn, workspace_id, new_ids[old], kind, rows_by_version[old])
+                if (files_by_version or {}).get(old) is not None:
+                    self._insert_file(conn, workspace_id, new_ids[old], files_by_version[old], version["sha256"])
             for version in versions:
                 new = new_ids[int(version["id"])]
                 state = [new_ids[int(vid)] for vid in version.get("state", []) if int(vid) in new_ids]
@@ -350,6 +404,14 @@ class Store:
                     v = self.t["versions"]
                     conn.execute(v.update().where(v.c.id == new).values(parent=new_ids[int(parent)]))
         return workspace_id, key
+
+
+def _naive_utc(moment: dt.datetime | None) -> dt.datetime | None:
+    """A time in UTC without its zone, as SQLite gives it back: PostgreSQL gives it with the zone, and
+    spreadsheets (the XLSX export) refuse zoned times, so both backends give the same value."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
 
 
 def _parse_time(text) -> dt.datetime | None:
