@@ -49,6 +49,8 @@ def test_language_switch_relabels_the_map(browser_page):
     page.get_by_role("heading", name="Map").wait_for()
     frame, _ = map_frame(page, ".jjj-city-label:has-text('Shijiazhuang')", 1)
     assert "Shijiazhuang" in frame.locator(".jjj-city-label").all_inner_texts()
+    # the labels come with the new base map at once, the counties once its boundaries are read
+    frame.locator("path.jjj-county").nth(N_COUNTIES - 1).wait_for(state="attached", timeout=15000)
     assert frame.locator("path.jjj-county").count() == N_COUNTIES
     assert watch.errors == [] and watch.external == []
 
