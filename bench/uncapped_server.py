@@ -5,10 +5,13 @@
 geo.limits.MAX_DATA_ROWS (50,000) bounds an upload; bench/bench_bigpoints.py measures 100,000 points
 through the same Data page and Map page by starting the server in this process with the cap raised
 before Streamlit runs the app (the app's modules are imported once, so they read the raised value).
+Uploads are read in this process (``JJJ_WORKER=off``): a worker (geo/worker.py) is forked from a server
+that imports ``geo.limits`` afresh, so it would keep the app's own cap.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main() -> None:
     rows = int(sys.argv[1])
+    os.environ["JJJ_WORKER"] = "off"  # the raised cap is this process's only
     limits.MAX_DATA_ROWS = rows
     uploads._ROW_LIMIT = rows + uploads.HEADER_SEARCH_ROWS
     from streamlit.web import cli
