@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.vocab import ui
-from geo.workspace import Store, active
-from tests.workspace_fixtures import platforms_csv
+from geo.workspace import active
+from tests.workspace_fixtures import platforms_csv, run_app, sqlite_store
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 STATES = ("ws_key_accepted", "ws_key_refused", "ws_view_only")
 
 
 @pytest.fixture
 def workspace(tmp_path, monkeypatch):
-    monkeypatch.setenv("JJJ_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("JJJ_DATABASE_URL", raising=False)
-    store = Store(f"sqlite:///{tmp_path / 'workspaces.sqlite'}")
+    store = sqlite_store(tmp_path, monkeypatch)
     workspace_id, key = store.create("测试工作区 / test")
     store.upload(workspace_id, key, "platforms", "p.csv", platforms_csv({"innovation": 2}))
     yield workspace_id, key
@@ -27,18 +22,7 @@ def workspace(tmp_path, monkeypatch):
 
 
 def _sidebar(params: dict, lang: str, page: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.query_params["lang"] = lang
-    at.run()
-    assert not at.exception, at.exception
-    at.run()  # the Map page's first run stops after the map; the sidebar comes with the controls
-    assert not at.exception, at.exception
-    if page:
-        at.switch_page(page).run()
-        assert not at.exception, at.exception
-    return at
+    return run_app(params, lang, page)  # the sidebar comes with the controls, in the second run
 
 
 def _texts(at) -> list[str]:

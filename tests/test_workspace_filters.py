@@ -22,8 +22,8 @@ from geo.filters import ViewState
 from geo.vocab import OVERLAYS, ui
 from geo.workspace import Store, active
 from tests.workspace_filter_fixtures import ROWS, SOURCE, A, B, C, expected, upload_csv
+from tests.workspace_fixtures import run_app
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 LAYERS = ("platforms", "parks", "project", "flows")
 WORKSPACE_NAME = "测试工作区 / filters"
 CASES = {
@@ -195,15 +195,7 @@ def test_a_link_naming_workspace_values_is_read_not_ignored(workspace, mode):
 # --- the Map page and the Platforms & parks page (AppTest) ---------------------------------------------
 
 def _run(params: dict) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.query_params["lang"] = "en"
-    at.run()
-    assert not at.exception, at.exception
-    at.run()  # the controls follow the map (pages/map.py)
-    assert not at.exception, at.exception
-    return at
+    return run_app(params)
 
 
 def _count_line(at) -> dict[str, int]:

@@ -3,8 +3,6 @@ the count line; the curated / mine / both switch; the link keeps the workspace; 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -12,18 +10,14 @@ from geo import filters
 from geo.filters import ViewState
 from geo.table_labels import heading
 from geo.vocab import OVERLAYS, ui
-from geo.workspace import Store, active
-from tests.workspace_fixtures import TYPE_COUNTS, platforms_csv
-
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+from geo.workspace import active
+from tests.workspace_fixtures import TYPE_COUNTS, platforms_csv, run_app, sqlite_store
 
 
 @pytest.fixture
 def workspace(tmp_path, monkeypatch):
     """A workspace of the 46 fictional platforms (15/20/8/3 by type) in a fresh SQLite store."""
-    monkeypatch.setenv("JJJ_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("JJJ_DATABASE_URL", raising=False)
-    store = Store(f"sqlite:///{tmp_path / 'workspaces.sqlite'}")
+    store = sqlite_store(tmp_path, monkeypatch)
     workspace_id, key = store.create("测试工作区 / test")
     result, version = store.upload(workspace_id, key, "platforms", "p.csv", platforms_csv())
     assert version is not None and len(result.rows) == 46, result.problems
@@ -31,15 +25,7 @@ def workspace(tmp_path, monkeypatch):
 
 
 def _run(params: dict) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.query_params["lang"] = "en"
-    at.run()
-    assert not at.exception, at.exception
-    at.run()  # the controls follow the map (pages/map.py)
-    assert not at.exception, at.exception
-    return at
+    return run_app(params)
 
 
 def _platforms(at) -> int:

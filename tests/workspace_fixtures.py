@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from geo.workspace import Store
 
 TYPE_COUNTS = {"innovation": 15, "manufacturing": 20, "services": 8, "agriculture": 3}  # the 46 of the 2017 list
 COUNTIES = ("蓟州区", "武清区", "固安县", "正定县", "滦州市", "昌平区", "大兴区", "宝坻区")
@@ -27,3 +32,31 @@ def platforms_csv(type_counts: dict[str, int] = TYPE_COUNTS, prefix: str = "测�
                              COUNTIES[number % len(COUNTIES)], "测试数据 / test data"])
             number += 1
     return out.getvalue().encode("utf-8")
+
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def run_app(params: dict, lang: str = "en", page: str | None = None) -> AppTest:
+    """The app under AppTest opened with ``params`` in ``lang``, after the Map page's two first runs
+    (its first run stops after the map; the controls and the sidebar come in the second), then on
+    ``page`` if given."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception, at.exception
+    at.run()
+    assert not at.exception, at.exception
+    if page:
+        at.switch_page(page).run()
+        assert not at.exception, at.exception
+    return at
+
+
+def sqlite_store(tmp_path, monkeypatch) -> Store:
+    """A fresh embedded store in ``tmp_path``, the app pointed at it (no database URL)."""
+    monkeypatch.setenv("JJJ_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("JJJ_DATABASE_URL", raising=False)
+    return Store(f"sqlite:///{tmp_path / 'workspaces.sqlite'}")
