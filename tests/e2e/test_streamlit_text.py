@@ -7,6 +7,7 @@ own words. The replaced text stays in the page (hidden by style), so what a visi
 computed styles: the English's font size or display, and the ``::after`` content that replaces it."""
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from geo import limits, snapshot
 from geo.vocab import ui
@@ -155,6 +156,22 @@ def test_a_text_inputs_enter_hint_is_in_the_language(base, pw, lang):
         assert hint.evaluate(AFTER) in NO_AFTER
 
 
+def _choose(page, select, label: str, tries: int = 4) -> None:
+    """Pick ``label`` in a drop-down; a run that redraws the panel (the controls' fallback run after
+    the map's report) closes an open list, so open it again until the option can be clicked."""
+    option = page.locator('[role="option"]', has_text=label).first
+    for _ in range(tries - 1):
+        select.locator("input").first.click()
+        try:
+            option.click(timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            _settled(page, 500)
+    select.locator("input").first.click()
+    option.click(timeout=10_000)
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_number_inputs_range_error_names_the_bounds_in_the_language(base, pw, lang):
     """The Map page's export width in pixels (the custom preset), typed past its maximum."""
@@ -165,8 +182,7 @@ def test_a_number_inputs_range_error_names_the_bounds_in_the_language(base, pw, 
         page.locator('[data-testid="stExpander"] summary', has_text=ui("export", lang)).first.click()
         preset = page.locator('.st-key-x_preset [data-testid="stSelectbox"]')
         preset.wait_for(timeout=30_000)
-        preset.locator("input").first.click()
-        page.locator('[role="option"]', has_text=ui("preset_custom", lang)).first.click()
+        _choose(page, preset, ui("preset_custom", lang))
         field = page.locator(".st-key-x_width input").first
         field.wait_for(timeout=30_000)
         _settled(page, 500)
