@@ -18,7 +18,7 @@ from geo.filters import ViewState
 from geo.indicators import plain_number
 from geo.vocab import INDICATORS, OVERLAYS, ui, unit_label
 from geo.workspace import Store, active
-from tests.workspace_fixtures import platforms_csv
+from tests.workspace_fixtures import platforms_csv, run_app
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 FICTIONAL_GDP = 123456.5  # a clearly fictional test value: no city has this GDP in any edition
@@ -44,15 +44,7 @@ def _workspace(store: Store, with_indicators: bool = True) -> tuple[str, str]:
 
 
 def _run(params: dict, lang: str = "en") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.query_params["lang"] = lang
-    at.run()
-    assert not at.exception, at.exception
-    at.run()  # the controls follow the map (pages/map.py)
-    assert not at.exception, at.exception
-    return at
+    return run_app(params, lang)
 
 
 def _shipped_gdp(code: str, year: int) -> float | None:
